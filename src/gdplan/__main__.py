@@ -1,0 +1,3 @@
+from gdplan.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,33 @@
+"""gdplan's document model: pydantic types shared by every reader and exporter."""
+
+from gdplan.model.document import (
+    ROLES,
+    SCHEMA_VERSION,
+    ClauseForm,
+    Diagnostic,
+    Document,
+    MarkerStyle,
+    Node,
+    Notice,
+    Provenance,
+    Responsibility,
+    Role,
+    Span,
+    Unit,
+)
+
+__all__ = [
+    "ROLES",
+    "SCHEMA_VERSION",
+    "ClauseForm",
+    "Diagnostic",
+    "Document",
+    "MarkerStyle",
+    "Node",
+    "Notice",
+    "Provenance",
+    "Responsibility",
+    "Role",
+    "Span",
+    "Unit",
+]

@@ -1,0 +1,172 @@
+"""The one document type every reader fills and every exporter reads.
+
+The model imports nothing else of gdplan: parsers build it, exporters walk it.
+Offsets (``span``) are character offsets into the *decoded input* (the text of a
+.txt after decoding, or the text a reader extracted from HTML, DOCX or PDF), so
+``decoded_input[node.span[0]:node.span[1]]`` is the node as it was printed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from enum import Enum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+Span = tuple[int, int]
+"""Start and end character offsets into the decoded input (end exclusive)."""
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=False)
+
+
+class Role(str, Enum):
+    """What a unit does for a task (DOMAIN.md §3)."""
+
+    LEAD = "lead"  # 牵头
+    RESPONSIBLE = "responsible"  # 负责 / 按职责分工负责 / 分别负责 / a bare unit list
+    IMPLEMENTING = "implementing"  # 结合实际落实 / 落实
+    COOPERATING = "cooperating"  # 配合 / 参与 / 参加 / 会同
+
+
+ROLES: tuple[Role, ...] = (Role.LEAD, Role.RESPONSIBLE, Role.IMPLEMENTING, Role.COOPERATING)
+
+
+class ClauseForm(str, Enum):
+    """How the text states responsibility."""
+
+    BRACKETED = "bracketed"  # （省XX牵头，省YY按职责分工负责）
+    LABELLED = "labelled"  # 责任单位：XX / 牵头单位：XX；配合单位：YY / 部门分工：…
+    INLINE = "inline"  # 由XX会同YY负责落实, inside the sentence
+    TABLE = "table"  # a table cell holding the units
+    CARRIED = "carried"  # nothing stated here; only what 下同 carried
+
+
+class Unit(_Model):
+    """A responsible unit, written out as it would stand alone."""
+
+    name: str = Field(description="the name as printed, shared prefix or suffix distributed")
+    key: str = Field(description="folded name (simplified script, half width, no spaces): equal across scripts")
+
+
+class Responsibility(_Model):
+    """Who does a task, read from its responsibility clause (and what 下同 carried to it)."""
+
+    lead: list[Unit] = Field(default_factory=list)
+    responsible: list[Unit] = Field(default_factory=list)
+    implementing: list[Unit] = Field(default_factory=list)
+    cooperating: list[Unit] = Field(default_factory=list)
+    carried: list[Unit] = Field(
+        default_factory=list, description="units that reached this node through 下同 (also in their role list)"
+    )
+    open_ended: bool = Field(False, description="a unit list ends in 等 / 等单位 / 等有关单位 / 等部门")
+    deadline: str | None = Field(None, description="a time limit stated with the clause: 年内持续推进, 2024年底前")
+    clause: str | None = Field(None, description="the clause as printed, without its brackets")
+    clause_span: Span | None = None
+    form: ClauseForm = ClauseForm.BRACKETED
+
+    def units(self, role: Role) -> list[Unit]:
+        return list(getattr(self, role.value))
+
+    def is_empty(self) -> bool:
+        return not any(getattr(self, r.value) for r in ROLES)
+
+
+class MarkerStyle(str, Enum):
+    """A family of numbering markers; levels come from the order a document uses them."""
+
+    CN_DUN = "cn-dun"  # 一、
+    CN_PAREN = "cn-paren"  # （一） (一)
+    ARABIC_DOT = "arabic-dot"  # 1． 1.
+    ARABIC_DUN = "arabic-dun"  # 1、
+    ARABIC_PAREN = "arabic-paren"  # （1） (1)
+    CIRCLED = "circled"  # ①
+    CHAPTER = "chapter"  # 第一章 第一部分
+    ARTICLE = "article"  # 第一条
+
+
+class Node(_Model):
+    """A numbered heading or item. An item is a numbered node with no numbered children."""
+
+    kind: Literal["heading", "item"]
+    style: MarkerStyle
+    label: str = Field(description="the marker as printed: 一、 （一） 1．")
+    number: int = Field(description="the printed number: （四） → 4 even when first under 二、")
+    path: list[int] = Field(description="ordinal at each level from the top")
+    title: str = Field(description="heading line, or the first sentence of a run-on heading")
+    text: str = Field("", description="the node's own body after its title, without the responsibility clause")
+    responsibility: Responsibility | None = None
+    truncated: bool = Field(False, description="the text stops inside this node")
+    line: int = Field(description="1-based line of the marker in the decoded input")
+    span: Span
+    children: list[Node] = Field(default_factory=list)
+
+    def walk(self) -> Iterator[Node]:
+        """This node and every node below it, in document order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+class Notice(_Model):
+    """The cover notice (公文 frame) that wraps a plan."""
+
+    title: str | None = None
+    doc_number: str | None = None
+    issuer: str | None = None
+    addressees: list[str] = Field(default_factory=list)
+    signature: str | None = None
+    date: str | None = Field(None, description="成文日期 as YYYY-MM-DD")
+    span: Span | None = None
+
+
+class Diagnostic(_Model):
+    """Something odd in the input, with where it is."""
+
+    level: Literal["info", "warning", "error"] = "warning"
+    code: str = Field(description="numbering-gap, numbering-repeat, truncated, unparsed-clause, …")
+    message: str
+    line: int | None = None
+    span: Span | None = None
+
+
+class Provenance(_Model):
+    """Where the document came from and what made it."""
+
+    source: str = Field(description="the input as given (a path, or <string>/<bytes>)")
+    sha256: str | None = Field(None, description="sha256 of the input bytes")
+    media_type: str = "text/plain"
+    encoding: str | None = None
+    generator: str = Field(description="gdplan and its version")
+
+
+class Document(_Model):
+    """A parsed plan notice: the cover notice, the plan and its numbered tree."""
+
+    schema_version: str = SCHEMA_VERSION
+    doc_id: str = Field(description="hex digest of the normalized text")
+    source: str
+    title: str | None = Field(None, description="the plan's own title")
+    year: int | None = None
+    complete: bool = Field(True, description="false when the text is cut off before the document ends")
+    script: Literal["original", "simplified"] = "original"
+    notice: Notice | None = None
+    preamble: str | None = None
+    children: list[Node] = Field(default_factory=list)
+    diagnostics: list[Diagnostic] = Field(default_factory=list)
+    provenance: Provenance
+
+    def walk(self) -> Iterator[Node]:
+        """Every numbered node, in document order."""
+        for child in self.children:
+            yield from child.walk()
+
+    def items(self) -> Iterator[Node]:
+        return (n for n in self.walk() if n.kind == "item")
+
+    def headings(self) -> Iterator[Node]:
+        return (n for n in self.walk() if n.kind == "heading")

@@ -1,0 +1,18 @@
+"""Responsibility clauses: find the clause of a node and read who does what (DOMAIN.md §3).
+
+All offsets are absolute offsets into one string, the document's *analysis text*
+(noise removed, simplified script, full-width ASCII folded to half width, U+3000 → space).
+Nothing here builds model objects: the parser renders UnitRefs into names in the
+script the user asked for.
+
+Public surface (used by gdplan.parser.tree and gdplan.parser.notice):
+
+    locate_clause(text, start, end) -> ClauseLocation | None
+    read_clause(text, location, state) -> ClauseReading        # updates state (下同)
+    split_units(text, start, end) -> list[UnitRef]             # addressee lists and the like
+    CarryState()                                               # one per document
+"""
+
+from gdplan.parser.clause.types import CarryState, ClauseLocation, ClauseReading, UnitRef
+
+__all__ = ["CarryState", "ClauseLocation", "ClauseReading", "UnitRef"]

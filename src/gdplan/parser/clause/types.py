@@ -1,0 +1,54 @@
+"""Data passed between clause location, clause reading and the tree builder."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from gdplan.model import ClauseForm, Role
+
+Offsets = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class UnitRef:
+    """A unit as pieces of the text: 省发展改革委、科技厅 gives 科技厅 the pieces (省)(科技厅).
+
+    The name is the concatenation of the pieces, so it can be rendered from any text
+    layer with the same offsets (original script or simplified).
+    """
+
+    pieces: tuple[Offsets, ...]
+
+    def render(self, text: str) -> str:
+        return "".join(text[s:e] for s, e in self.pieces)
+
+
+@dataclass(frozen=True)
+class ClauseLocation:
+    """Where a node's responsibility clause is.
+
+    body: the clause without brackets or label (what ``clause`` prints).
+    remove: what to cut from the node's text (brackets and label included); None when the
+            clause stays in the sentence (由X会同Y负责落实).
+    """
+
+    form: ClauseForm
+    body: Offsets
+    remove: Offsets | None
+
+
+@dataclass
+class ClauseReading:
+    roles: dict[Role, list[UnitRef]] = field(default_factory=lambda: {r: [] for r in Role})
+    carried: list[tuple[Role, UnitRef]] = field(default_factory=list)  # what 下同 brought here
+    open_ended: bool = False
+    deadline: Offsets | None = None
+    problems: list[str] = field(default_factory=list)  # e.g. a group that reads as no unit
+
+
+@dataclass
+class CarryState:
+    """What 下同 carries from one node to every later node of the document."""
+
+    units: list[tuple[Role, UnitRef]] = field(default_factory=list)
+    first_listed_leads: bool = False  # 责任单位排在首位的为牵头单位，下同 / 列第一位为牵头单位
