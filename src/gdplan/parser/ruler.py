@@ -1,0 +1,39 @@
+"""The ruler: runs the line rules in order over each segment and emits tokens."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from gdplan.parser.rules.markers import MARKER_RULES
+from gdplan.parser.rules.metadata import read_metadata
+from gdplan.parser.rules.noise import is_noise
+from gdplan.parser.tokens import Marker, Segment, Token, TokenKind
+
+
+def tokenize(text: str, segments: Iterable[Segment]) -> Iterator[Token]:
+    awaiting: tuple[tuple[str, str], ...] | None = None  # a metadata key whose value is on a later line
+    for seg in segments:
+        token = classify(text, seg)
+        if awaiting is not None and token.kind is TokenKind.TEXT:
+            key = awaiting[-1][0]
+            token = Token(TokenKind.META, seg, meta=((key, text[seg.start : seg.end]),))
+        if token.kind is not TokenKind.BLANK:
+            awaiting = token.meta if token.kind is TokenKind.META and not token.meta[-1][1] else None
+        yield token
+
+
+def classify(text: str, seg: Segment) -> Token:
+    start, end = seg.start, seg.end
+    if start == end:
+        return Token(TokenKind.BLANK, seg)
+    if is_noise(text, start, end):
+        return Token(TokenKind.NOISE, seg)
+    meta = read_metadata(text, start, end)
+    if meta is not None:
+        return Token(TokenKind.META, seg, meta=meta)
+    for style, rule in MARKER_RULES:
+        found = rule(text, start, end)
+        if found is not None:
+            number, label_end = found
+            return Token(TokenKind.MARKER, seg, marker=Marker(style, number, label_end))
+    return Token(TokenKind.TEXT, seg)

@@ -1,0 +1,65 @@
+"""Numbering markers, one small rule per style (GB/T 9704 levels and their common variants).
+
+Each rule looks at the start of a segment of the analysis text (half-width, simplified)
+and returns (number, end of label) or None.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import regex
+
+from gdplan.model import MarkerStyle
+from gdplan.parser.numerals import CIRCLED, CN_NUMERAL_CHARS, circled_to_int, cn_to_int
+
+MarkerRule = Callable[[str, int, int], tuple[int, int] | None]
+
+_CN = f"[{CN_NUMERAL_CHARS}]{{1,4}}"
+_CN_DUN = regex.compile(rf"({_CN})[、,.]")  # 一、 (a few copies print 一, or 一.)
+_CN_PAREN = regex.compile(rf"[(]({_CN})[)]\s*")  # （一） (一)
+_ARABIC_DOT = regex.compile(r"(\d{1,3})\.(?!\d)\s*")  # 1． 1. — not 2.3%
+_ARABIC_DUN = regex.compile(r"(\d{1,3})、")  # 1、
+_ARABIC_PAREN = regex.compile(r"[(](\d{1,3})[)]\s*")  # （1） (1)
+_CIRCLED = regex.compile(rf"([{CIRCLED}])\s*")  # ①
+_CHAPTER = regex.compile(rf"第({_CN})(?:章|部分)\s*")  # 第一章 第一部分
+_ARTICLE = regex.compile(rf"第({_CN})条\s*")  # 第一条
+
+
+def _numeral_rule(pattern: regex.Pattern[str], to_int: Callable[[str], int]) -> MarkerRule:
+    def rule(text: str, start: int, end: int) -> tuple[int, int] | None:
+        m = pattern.match(text, start, end)
+        if m is None or m.end() >= end:  # a bare label with nothing after it is not a node
+            return None
+        try:
+            number = to_int(m.group(1))
+        except ValueError:
+            return None
+        return (number, m.end()) if number > 0 else None
+
+    return rule
+
+
+def _cn_dun_rule(text: str, start: int, end: int) -> tuple[int, int] | None:
+    m = _CN_DUN.match(text, start, end)
+    # "一," and "一." only count when a heading follows, not "一,二" enumerations.
+    if m is None or (text[m.end() - 1] != "、" and not regex.match(r"\p{Han}", text[m.end() : m.end() + 1])):
+        return None
+    return _numeral_rule(_CN_DUN, cn_to_int)(text, start, end)
+
+
+MARKER_RULES: tuple[tuple[MarkerStyle, MarkerRule], ...] = (
+    (MarkerStyle.CN_DUN, _cn_dun_rule),
+    (MarkerStyle.CN_PAREN, _numeral_rule(_CN_PAREN, cn_to_int)),
+    (MarkerStyle.ARABIC_PAREN, _numeral_rule(_ARABIC_PAREN, int)),
+    (MarkerStyle.ARABIC_DOT, _numeral_rule(_ARABIC_DOT, int)),
+    (MarkerStyle.ARABIC_DUN, _numeral_rule(_ARABIC_DUN, int)),
+    (MarkerStyle.CIRCLED, _numeral_rule(_CIRCLED, circled_to_int)),
+    (MarkerStyle.CHAPTER, _numeral_rule(_CHAPTER, cn_to_int)),
+    (MarkerStyle.ARTICLE, _numeral_rule(_ARTICLE, cn_to_int)),
+)
+
+# Where a marker may start inside a line that lost its line breaks: after a sentence end.
+INLINE_MARKER_START = regex.compile(
+    rf"(?<=[。;!?])\s*(?=(?:{_CN}、|[(]{_CN}[)]|\d{{1,3}}\.(?!\d)|[{CIRCLED}]|第{_CN}[章条]))"
+)

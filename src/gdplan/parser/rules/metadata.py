@@ -1,0 +1,28 @@
+"""A page's metadata block (索引号 / 发文机关 / 发文字号 / 成文日期 …), inline, pipe-table or one field a line."""
+
+from __future__ import annotations
+
+import regex
+
+KEYS = (
+    "索引号", "主题分类", "发文机关", "成文日期", "标题", "发文字号", "文号", "发布日期", "时效",
+    "发布网站", "发布机构", "主题词", "公文种类", "生效日期", "有效性", "名称", "体裁分类", "组配分类",
+)  # fmt: skip
+# Keys are printed with spaces inside them (标  题, 时  效).
+_KEY = "|".join("\\s*".join(key) for key in KEYS)
+_FIELD = regex.compile(rf"({_KEY})\s*[:|]\s*")
+_CANONICAL = {regex.sub(r"\s", "", k): k for k in KEYS}
+
+
+def read_metadata(text: str, start: int, end: int) -> tuple[tuple[str, str], ...] | None:
+    """(key, value) pairs when the whole segment is metadata fields; value may be '' (on the next line)."""
+    segment = text[start:end]
+    fields = list(_FIELD.finditer(segment))
+    if not fields or fields[0].start() != 0:
+        return None
+    pairs = []
+    for i, m in enumerate(fields):
+        value_end = fields[i + 1].start() if i + 1 < len(fields) else len(segment)
+        value = segment[m.end() : value_end].strip().strip("|").strip()
+        pairs.append((_CANONICAL[regex.sub(r"\s", "", m.group(1))], value))
+    return tuple(pairs)

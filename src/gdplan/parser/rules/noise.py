@@ -1,0 +1,29 @@
+"""Web furniture a copied page carries: not the document, and never a node or a notice part.
+
+Matched on the analysis text (simplified, half width) of one segment.
+"""
+
+from __future__ import annotations
+
+import regex
+
+_FURNITURE = regex.compile(
+    r"""(?:
+        (?:简体版|繁体版|信息无障碍|无障碍|English|EN|长者模式|关怀版|网站地图|设为首页|加入收藏)(?:\s+\S+){0,4}
+      | (?:首页|当前位置|您的位置|您现在的位置|当前所在位置)\s*[:>»›].*
+      | .*(?:首页|主页)\s*(?:>|»|›|>>).*
+      | \s*(?:>>|»).*
+      | (?:https?://|www\.)\S*
+      | \d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?
+      | (?:时间|发布时间|来源时间为?|来源|信息来源|文章来源|发布日期|更新时间|日期|作者|编辑|责任编辑)\s*[::].{0,60}
+      | .{0,40}(?:浏览次数|浏览量|阅读次数|访问量|点击数|阅读量)\s*[::]?.{0,20}
+      | .*(?:【打印】|【关闭】|【字体|打印本页|关闭窗口|分享到|扫一扫|【大】|【中】|【小】).*
+      | [(](?:此件公开发布|此件主动公开|此件依申请公开|此件不公开)[)]
+      | (?:上一篇|下一篇|相关链接|相关文章|附件下载)\s*[::]?.*
+    )""",
+    regex.VERBOSE,
+)
+
+
+def is_noise(text: str, start: int, end: int) -> bool:
+    return end - start < 200 and _FURNITURE.fullmatch(text, start, end) is not None
