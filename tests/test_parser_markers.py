@@ -73,6 +73,10 @@ def test_web_furniture_is_noise(line: str) -> None:
 
 
 def test_metadata_fields_inline() -> None:
-    token = _token("發文機關: 國務院辦公廳 成文日期: 2014年02月23日")
+    line = "發文機關: 國務院辦公廳 成文日期: 2014年02月23日"
+    token = _token(line)
     assert token.kind is TokenKind.META
-    assert token.meta == (("发文机关", "国务院办公厅"), ("成文日期", "2014年02月23日"))
+    assert [(key, line[s:e]) for key, s, e in token.meta] == [
+        ("发文机关", "國務院辦公廳"),
+        ("成文日期", "2014年02月23日"),
+    ]

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class ErrorLevel(str, Enum):
+class ErrorLevel(StrEnum):
     """What to do with a problem in the text (not with unreadable input, which always raises).
 
     IGNORE: record nothing; WARN: record a diagnostic and go on (default);

@@ -9,7 +9,7 @@ Offsets (``span``) are character offsets into the *decoded input* (the text of a
 from __future__ import annotations
 
 from collections.abc import Iterator
-from enum import Enum
+from enum import StrEnum
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -24,7 +24,7 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=False)
 
 
-class Role(str, Enum):
+class Role(StrEnum):
     """What a unit does for a task (DOMAIN.md §3)."""
 
     LEAD = "lead"  # 牵头
@@ -36,7 +36,7 @@ class Role(str, Enum):
 ROLES: tuple[Role, ...] = (Role.LEAD, Role.RESPONSIBLE, Role.IMPLEMENTING, Role.COOPERATING)
 
 
-class ClauseForm(str, Enum):
+class ClauseForm(StrEnum):
     """How the text states responsibility."""
 
     BRACKETED = "bracketed"  # （省XX牵头，省YY按职责分工负责）
@@ -50,7 +50,9 @@ class Unit(_Model):
     """A responsible unit, written out as it would stand alone."""
 
     name: str = Field(description="the name as printed, shared prefix or suffix distributed")
-    key: str = Field(description="folded name (simplified script, half width, no spaces): equal across scripts")
+    key: str = Field(
+        description="folded name (simplified script, half width, no spaces): equal across scripts"
+    )
 
 
 class Responsibility(_Model):
@@ -61,10 +63,13 @@ class Responsibility(_Model):
     implementing: list[Unit] = Field(default_factory=list)
     cooperating: list[Unit] = Field(default_factory=list)
     carried: list[Unit] = Field(
-        default_factory=list, description="units that reached this node through 下同 (also in their role list)"
+        default_factory=list,
+        description="units that reached this node through 下同 (also in their role list)",
     )
     open_ended: bool = Field(False, description="a unit list ends in 等 / 等单位 / 等有关单位 / 等部门")
-    deadline: str | None = Field(None, description="a time limit stated with the clause: 年内持续推进, 2024年底前")
+    deadline: str | None = Field(
+        None, description="a time limit stated with the clause: 年内持续推进, 2024年底前"
+    )
     clause: str | None = Field(None, description="the clause as printed, without its brackets")
     clause_span: Span | None = None
     form: ClauseForm = ClauseForm.BRACKETED
@@ -76,7 +81,7 @@ class Responsibility(_Model):
         return not any(getattr(self, r.value) for r in ROLES)
 
 
-class MarkerStyle(str, Enum):
+class MarkerStyle(StrEnum):
     """A family of numbering markers; levels come from the order a document uses them."""
 
     CN_DUN = "cn-dun"  # 一、
@@ -98,7 +103,9 @@ class Node(_Model):
     number: int = Field(description="the printed number: （四） → 4 even when first under 二、")
     path: list[int] = Field(description="ordinal at each level from the top")
     title: str = Field(description="heading line, or the first sentence of a run-on heading")
-    text: str = Field("", description="the node's own body after its title, without the responsibility clause")
+    text: str = Field(
+        "", description="the node's own body after its title, without the responsibility clause"
+    )
     responsibility: Responsibility | None = None
     truncated: bool = Field(False, description="the text stops inside this node")
     line: int = Field(description="1-based line of the marker in the decoded input")

@@ -11,14 +11,15 @@ from gdplan.parser.tokens import Marker, Segment, Token, TokenKind
 
 
 def tokenize(text: str, segments: Iterable[Segment]) -> Iterator[Token]:
-    awaiting: tuple[tuple[str, str], ...] | None = None  # a metadata key whose value is on a later line
+    awaiting: tuple[tuple[str, int, int], ...] | None = None  # a metadata key whose value is on a later line
     for seg in segments:
         token = classify(text, seg)
         if awaiting is not None and token.kind is TokenKind.TEXT:
             key = awaiting[-1][0]
-            token = Token(TokenKind.META, seg, meta=((key, text[seg.start : seg.end]),))
+            token = Token(TokenKind.META, seg, meta=((key, seg.start, seg.end),))
         if token.kind is not TokenKind.BLANK:
-            awaiting = token.meta if token.kind is TokenKind.META and not token.meta[-1][1] else None
+            last = token.meta[-1] if token.kind is TokenKind.META else None
+            awaiting = token.meta if last is not None and last[1] == last[2] else None
         yield token
 
 

@@ -52,7 +52,9 @@ def _is_table_row(text: str, start: int, end: int) -> bool:
     if read_metadata(text, start, end) is not None:  # 发文字号 | 粤府〔2021〕22号 | is a metadata row
         return False
     bars = text.count("|", start, end)
-    return bars >= 2 or (bars == 1 and (text[end - 1] == "|" or _SPACED_BAR.search(text, start, end) is not None))
+    return bars >= 2 or (
+        bars == 1 and (text[end - 1] == "|" or _SPACED_BAR.search(text, start, end) is not None)
+    )
 
 
 def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:

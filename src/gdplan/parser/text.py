@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Protocol
 
 import regex
@@ -40,7 +40,13 @@ _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _PINYIN = regex.compile(rf"(?<=\p{{Han}})[(（](?=[a-zü{_TONED}]*[{_TONED}])[a-zü{_TONED}]{{1,7}}[)）]")
 # "??" (or "？？") standing where a site's two-character U+3000 indent was lost.
 _LOST_INDENT = regex.compile(r"(?m)^[ \t]*[?？]{1,4}(?=[^\s?？])")
-_NOISE = (_PINYIN, _LOST_INDENT, regex.compile(r"\r"))
+_CR = regex.compile(r"\r")
+# (pattern, a cheap test that it can match at all): most texts have none of this noise.
+_NOISE = (
+    (_PINYIN, regex.compile(f"[{_TONED}]")),
+    (_LOST_INDENT, regex.compile(r"[?？]")),
+    (_CR, _CR),
+)
 
 
 class _Converter(Protocol):
@@ -72,8 +78,15 @@ def to_simplified(text: str) -> str:
     return "\n".join(fixed)
 
 
+_WIDTH_CHARS = {chr(k): chr(v) for k, v in _WIDTH.items()}
+_WIDE = regex.compile("[" + "".join(regex.escape(ch) for ch in _WIDTH_CHARS) + "]")
+
+
 def fold_width(text: str) -> str:
-    return text.translate(_WIDTH)
+    # str.replace per distinct character beats str.translate(dict) several times over here.
+    for ch in set(_WIDE.findall(text)):
+        text = text.replace(ch, _WIDTH_CHARS[ch])
+    return text
 
 
 def fold_key(text: str, convert: Callable[[str], str] = to_simplified) -> str:
@@ -87,43 +100,58 @@ def fold_key(text: str, convert: Callable[[str], str] = to_simplified) -> str:
 class NormalizedText:
     original: str
     clean: str
-    simplified: str
     analysis: str
-    to_original: tuple[int, ...]  # len(clean) + 1 offsets into original
+    # Where noise was cut: clean offset of each cut, and how many input characters were
+    # removed up to and including it. Offsets between cuts shift by the same amount.
+    _cut_at: tuple[int, ...]
+    _cut_shift: tuple[int, ...]
     _line_starts: tuple[int, ...]  # offsets in original where each line starts
+
+    def original_offset(self, clean_offset: int) -> int:
+        i = bisect.bisect_right(self._cut_at, clean_offset)
+        return clean_offset + (self._cut_shift[i - 1] if i else 0)
 
     def span(self, start: int, end: int) -> Span:
         """Original-input span of clean[start:end]."""
         if end <= start:
-            at = self.to_original[start]
+            at = self.original_offset(start)
             return (at, at)
-        return (self.to_original[start], self.to_original[end - 1] + 1)
+        return (self.original_offset(start), self.original_offset(end - 1) + 1)
 
     def line_number(self, clean_offset: int) -> int:
         """1-based line of the original input where a clean offset stands."""
-        return bisect.bisect_right(self._line_starts, self.to_original[clean_offset])
+        return bisect.bisect_right(self._line_starts, self.original_offset(clean_offset))
+
+    @cached_property
+    def simplified(self) -> str:
+        return to_simplified(self.clean)
 
     def layer(self, script: str) -> str:
         return self.simplified if script == "simplified" else self.clean
 
 
+_NEWLINE = regex.compile(r"\n")
+
+
 def normalize(original: str) -> NormalizedText:
-    cuts = sorted((m.start(), m.end()) for rx in _NOISE for m in rx.finditer(original))
+    cuts = sorted(
+        (m.start(), m.end()) for rx, maybe in _NOISE if maybe.search(original) for m in rx.finditer(original)
+    )
     kept: list[str] = []
-    to_original: list[int] = []
-    at = 0
+    cut_at: list[int] = []
+    cut_shift: list[int] = []
+    at = removed = 0
     for start, end in cuts:
-        if start < at:  # overlapping matches
-            start = at
-        if start > at:
-            kept.append(original[at:start])
-            to_original.extend(range(at, start))
-        at = max(at, end)
+        start = max(start, at)  # overlapping matches
+        if end <= start:
+            continue
+        kept.append(original[at:start])
+        removed += end - start
+        cut_at.append(start - (removed - (end - start)))
+        cut_shift.append(removed)
+        at = end
     kept.append(original[at:])
-    to_original.extend(range(at, len(original)))
-    to_original.append(len(original))
     clean = "".join(kept)
-    simplified = to_simplified(clean)
-    analysis = fold_width(simplified)
-    line_starts = [0] + [i + 1 for i, ch in enumerate(original) if ch == "\n"]
-    return NormalizedText(original, clean, simplified, analysis, tuple(to_original), tuple(line_starts))
+    analysis = to_simplified(fold_width(clean))  # OpenCC leaves ASCII alone: same as fold(t2s)
+    line_starts = (0, *(m.end() for m in _NEWLINE.finditer(original)))
+    return NormalizedText(original, clean, analysis, tuple(cut_at), tuple(cut_shift), line_starts)

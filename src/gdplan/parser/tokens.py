@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 from gdplan.model import MarkerStyle
 
 
-class TokenKind(str, Enum):
+class TokenKind(StrEnum):
     BLANK = "blank"
     NOISE = "noise"  # web furniture: navigation, 来源/发布时间, print buttons …
     META = "meta"  # a page's metadata block: 发文字号: …, 成文日期: …
@@ -39,7 +39,7 @@ class Token:
     kind: TokenKind
     segment: Segment
     marker: Marker | None = None
-    meta: tuple[tuple[str, str], ...] = ()  # (key, value) pairs for META
+    meta: tuple[tuple[str, int, int], ...] = ()  # (key, value start, value end) for META
 
     @property
     def start(self) -> int:

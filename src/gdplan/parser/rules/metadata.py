@@ -1,4 +1,7 @@
-"""A page's metadata block (索引号 / 发文机关 / 发文字号 / 成文日期 …), inline, pipe-table or one field a line."""
+"""A page's metadata block (索引号 / 发文机关 / 发文字号 / 成文日期 …).
+
+Printed inline, as a pipe table, or one field a line with the value below.
+"""
 
 from __future__ import annotations
 
@@ -14,15 +17,18 @@ _FIELD = regex.compile(rf"({_KEY})\s*[:|]\s*")
 _CANONICAL = {regex.sub(r"\s", "", k): k for k in KEYS}
 
 
-def read_metadata(text: str, start: int, end: int) -> tuple[tuple[str, str], ...] | None:
-    """(key, value) pairs when the whole segment is metadata fields; value may be '' (on the next line)."""
-    segment = text[start:end]
-    fields = list(_FIELD.finditer(segment))
-    if not fields or fields[0].start() != 0:
+def read_metadata(text: str, start: int, end: int) -> tuple[tuple[str, int, int], ...] | None:
+    """(key, value start, value end) when the whole segment is metadata fields.
+
+    An empty value (start == end) means the value stands on a later line.
+    """
+    fields = list(_FIELD.finditer(text, start, end))
+    if not fields or fields[0].start() != start:
         return None
     pairs = []
     for i, m in enumerate(fields):
-        value_end = fields[i + 1].start() if i + 1 < len(fields) else len(segment)
-        value = segment[m.end() : value_end].strip().strip("|").strip()
-        pairs.append((_CANONICAL[regex.sub(r"\s", "", m.group(1))], value))
+        value_start, value_end = m.end(), fields[i + 1].start() if i + 1 < len(fields) else end
+        while value_end > value_start and text[value_end - 1] in " |\t":
+            value_end -= 1
+        pairs.append((_CANONICAL[regex.sub(r"\s", "", m.group(1))], value_start, value_end))
     return tuple(pairs)

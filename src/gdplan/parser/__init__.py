@@ -1,0 +1,68 @@
+"""The parser: decoded text → normalized layers → segments → tokens → tree → clauses → model."""
+
+from __future__ import annotations
+
+import hashlib
+
+from gdplan._version import __version__
+from gdplan.errors import ErrorLevel, NotAPlanError, ParseError
+from gdplan.model import Diagnostic, Document, Provenance
+from gdplan.parser.assemble import Assembler
+from gdplan.parser.notice import read_front_matter
+from gdplan.parser.ruler import tokenize
+from gdplan.parser.segments import segments
+from gdplan.parser.text import normalize
+from gdplan.parser.tree import build_skeleton
+from gdplan.read import SourceText
+
+__all__ = ["parse_source"]
+
+
+def parse_source(
+    src: SourceText, *, script: str = "original", errors: ErrorLevel = ErrorLevel.WARN
+) -> Document:
+    if script not in ("original", "simplified"):
+        raise ValueError(f"script must be 'original' or 'simplified', not {script!r}")
+    if not src.text.strip():
+        raise NotAPlanError("empty input: there is no text to parse", source=src.source)
+    nt = normalize(src.text)
+    tokens = list(tokenize(nt.analysis, segments(nt)))
+    skeleton = build_skeleton(nt.analysis, tokens)
+    if not skeleton.roots:
+        raise NotAPlanError(
+            "no numbered structure (一、 （一） 1． …) found: this does not read as a plan notice",
+            source=src.source,
+        )
+    front = read_front_matter(nt, skeleton.front, script)
+    assembler = Assembler(nt, script)
+    children = assembler.nodes(skeleton)
+    diagnostics = _by_line([*skeleton.diagnostics, *assembler.diagnostics])
+    if errors is ErrorLevel.RAISE:
+        first = next((d for d in diagnostics if d.level != "info"), None)
+        if first is not None:
+            raise ParseError(f"{first.code}: {first.message}", source=src.source, line=first.line)
+    if errors is ErrorLevel.IGNORE:
+        diagnostics = []
+    return Document(
+        doc_id=hashlib.sha256("".join(nt.analysis.split()).encode("utf-8")).hexdigest(),
+        source=src.source,
+        title=front.plan_title,
+        year=front.year,
+        complete=not any(n.truncated for root in children for n in root.walk()),
+        script="simplified" if script == "simplified" else "original",
+        notice=front.notice,
+        preamble=front.preamble,
+        children=children,
+        diagnostics=diagnostics,
+        provenance=Provenance(
+            source=src.source,
+            sha256=src.sha256,
+            media_type=src.media_type,
+            encoding=src.encoding,
+            generator=f"gdplan {__version__}",
+        ),
+    )
+
+
+def _by_line(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    return sorted(diagnostics, key=lambda d: (d.line is None, d.line or 0))

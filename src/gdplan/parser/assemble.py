@@ -1,0 +1,224 @@
+"""Drafts → model nodes: title and body, the responsibility clause, truncation.
+
+Clause reading runs in document order over the whole tree because 下同 carries a clause
+or a rule from one node to every later one.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+import regex
+
+from gdplan.model import ClauseForm, Diagnostic, Node, Responsibility, Role, Unit
+from gdplan.parser import clause as _clause
+from gdplan.parser.clause import CarryState, ClauseLocation, ClauseReading, UnitRef
+from gdplan.parser.text import NormalizedText
+from gdplan.parser.tree import Draft, Skeleton
+
+_SENTENCE_END = "。!?"
+_OPENERS, _CLOSERS = "(〔[【《“‘<", ")〕]】》”’>"
+_TITLE_TRIM = " \t。;:,、"
+# A text that stops on one of these may have ended where its author ended it.
+_TERMINAL = "。!?)〕]】>;"
+
+_WRAP_BREAKER = regex.compile(r"[。;:!?,()]")  # a line with these is a sentence, not a wrapped title
+
+Piece = tuple[int, int]
+
+
+@dataclass
+class NodeParts:
+    title: str
+    text: str
+    responsibility: Responsibility | None
+    problems: list[str]
+
+
+class Assembler:
+    def __init__(self, nt: NormalizedText, script: str) -> None:
+        self.nt = nt
+        self.a = nt.analysis
+        self.shown = nt.layer(script)
+        self.state = CarryState()
+        self.diagnostics: list[Diagnostic] = []
+
+    def nodes(self, skeleton: Skeleton) -> list[Node]:
+        parts = {id(d): self._parts(d) for d in skeleton.drafts()}  # document order: 下同 needs it
+        last = skeleton.drafts()[-1] if skeleton.roots else None
+        truncated = last is not None and self._is_truncated(last, skeleton, parts)
+        if truncated and last is not None:
+            end = self._region(last)[1]
+            line = self.nt.line_number(max(end - 1, 0))
+            column = end - self.a.rfind("\n", 0, end)
+            self.diagnostics.append(
+                Diagnostic(
+                    code="truncated",
+                    message=f"the text stops inside {self._label(last)} at line {line}, column {column}:"
+                    " the document is cut off",
+                    line=line,
+                )
+            )
+        return [self._node(d, parts, last if truncated else None) for d in skeleton.roots]
+
+    # -- one node ---------------------------------------------------------------------------
+
+    def _node(self, d: Draft, parts: dict[int, NodeParts], truncated: Draft | None) -> Node:
+        p = parts[id(d)]
+        assert d.token.marker is not None
+        end = self._region(d)[1]
+        for problem in p.problems:
+            self.diagnostics.append(
+                Diagnostic(code="unparsed-clause", message=f"{self._label(d)}: {problem}", line=d.token.line)
+            )
+        return Node(
+            kind="heading" if d.children else "item",
+            style=d.style,
+            label=self.shown[d.token.start : d.token.marker.end].strip(),
+            number=d.number,
+            path=d.path,
+            title=p.title,
+            text=p.text,
+            responsibility=p.responsibility,
+            truncated=d is truncated,
+            line=d.token.line,
+            span=self.nt.span(d.token.start, end),
+            children=[self._node(c, parts, truncated) for c in d.children],
+        )
+
+    def _region(self, d: Draft) -> Piece:
+        assert d.token.marker is not None
+        segs = [d.token.segment, *d.content, *d.unit_cells]
+        return d.token.marker.end, max(s.end for s in segs)
+
+    def _label(self, d: Draft) -> str:
+        assert d.token.marker is not None
+        return self.shown[d.token.start : d.token.marker.end].strip()
+
+    def _parts(self, d: Draft) -> NodeParts:
+        assert d.token.marker is not None
+        pieces: list[Piece] = [(d.token.marker.end, d.token.end), *((s.start, s.end) for s in d.content)]
+        loc: ClauseLocation | None
+        if d.unit_cells:
+            cell = d.unit_cells[-1]
+            loc = ClauseLocation(ClauseForm.TABLE, (cell.start, cell.end), None)
+        else:
+            loc = _clause.locate_clause(self.a, pieces[0][0], max(e for _, e in pieces))
+        if loc is not None and loc.remove is not None:
+            pieces = _cut(pieces, loc.remove)
+        pieces = [p for p in (_strip(self.a, s, e) for s, e in pieces) if p[1] > p[0]]
+        title, body = self._title_and_body(pieces, wrapped=bool(d.children))
+        reading = _clause.read_clause(self.a, loc, self.state) if loc is not None else None
+        responsibility = None
+        problems: list[str] = []
+        if reading is not None and loc is not None:
+            responsibility = self._responsibility(reading, loc)
+            problems = list(reading.problems)
+        elif not d.children and self.state.units:
+            responsibility = self._carried_only()
+        return NodeParts(title, "\n".join(self.shown[s:e] for s, e in body), responsibility, problems)
+
+    def _title_and_body(self, pieces: list[Piece], *, wrapped: bool) -> tuple[str, list[Piece]]:
+        """The title is the first sentence; a heading's title may wrap onto short lines below it."""
+        if not pieces:
+            return "", []
+        s, e = pieces[0]
+        stop = _first_sentence_end(self.a, s, e)
+        title_pieces: list[Piece]
+        if stop is None:
+            title_pieces, rest = [(s, e)], pieces[1:]
+            while wrapped and rest and self._continues_title(rest[0]):
+                title_pieces.append(rest.pop(0))
+        else:
+            title_pieces = [(s, stop)]
+            rest = [_strip(self.a, stop + 1, e), *pieces[1:]]
+        title = "".join(self.shown[ps:pe].strip() for ps, pe in title_pieces).rstrip(_TITLE_TRIM)
+        return title, [p for p in rest if p[1] > p[0]]
+
+    def _continues_title(self, piece: Piece) -> bool:
+        text = self.a[piece[0] : piece[1]]
+        return len(text) <= 30 and _WRAP_BREAKER.search(text) is None
+
+    # -- responsibility ---------------------------------------------------------------------
+
+    def _unit(self, ref: UnitRef) -> Unit:
+        key = "".join(unicodedata.normalize("NFKC", ref.render(self.a)).split())
+        return Unit(name=ref.render(self.shown).strip(), key=key)
+
+    def _responsibility(self, reading: ClauseReading, loc: ClauseLocation) -> Responsibility:
+        roles = {role: [self._unit(u) for u in reading.roles.get(role, [])] for role in Role}
+        deadline = self.shown[reading.deadline[0] : reading.deadline[1]] if reading.deadline else None
+        return Responsibility(
+            lead=roles[Role.LEAD],
+            responsible=roles[Role.RESPONSIBLE],
+            implementing=roles[Role.IMPLEMENTING],
+            cooperating=roles[Role.COOPERATING],
+            carried=[self._unit(u) for _, u in reading.carried],
+            open_ended=reading.open_ended,
+            deadline=deadline,
+            clause=self.shown[loc.body[0] : loc.body[1]],
+            clause_span=self.nt.span(*loc.body),
+            form=loc.form,
+        )
+
+    def _carried_only(self) -> Responsibility:
+        roles: dict[Role, list[Unit]] = {role: [] for role in Role}
+        for role, ref in self.state.units:
+            roles[role].append(self._unit(ref))
+        return Responsibility(
+            lead=roles[Role.LEAD],
+            responsible=roles[Role.RESPONSIBLE],
+            implementing=roles[Role.IMPLEMENTING],
+            cooperating=roles[Role.COOPERATING],
+            carried=[self._unit(ref) for _, ref in self.state.units],
+            form=ClauseForm.CARRIED,
+        )
+
+    # -- truncation -------------------------------------------------------------------------
+
+    def _is_truncated(self, last: Draft, skeleton: Skeleton, parts: dict[int, NodeParts]) -> bool:
+        """The text stops inside the last node: mid-sentence, or a copy cut where a clause should follow."""
+        end = self._region(last)[1]
+        if self.a[end - 1] not in _TERMINAL:
+            return True
+        if self.nt.original.endswith(("\n", "\r")):
+            return False
+        items = [d for d in skeleton.drafts() if not d.children]
+        with_clause = sum(1 for d in items if parts[id(d)].responsibility is not None)
+        return parts[id(last)].responsibility is None and with_clause > 0
+
+
+def _first_sentence_end(text: str, start: int, end: int) -> int | None:
+    depth = 0
+    for i in range(start, end):
+        ch = text[i]
+        if ch in _OPENERS:
+            depth += 1
+        elif ch in _CLOSERS:
+            depth = max(depth - 1, 0)
+        elif ch in _SENTENCE_END and depth == 0:
+            return i
+    return None
+
+
+def _strip(text: str, start: int, end: int) -> Piece:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _cut(pieces: list[Piece], remove: Piece) -> list[Piece]:
+    rs, re_ = remove
+    out: list[Piece] = []
+    for s, e in pieces:
+        if e <= rs or s >= re_:
+            out.append((s, e))
+            continue
+        if s < rs:
+            out.append((s, rs))
+        if e > re_:
+            out.append((re_, e))
+    return out

@@ -1,0 +1,105 @@
+"""Tokens → a tree of numbered drafts.
+
+Levels come from the markers a document actually uses, never from fixed positions: a
+marker whose style is already open is a sibling at that level (closing what is below
+it); a style not open yet starts a level below the current node. So 一、 → （一） → 1．
+nests in the seed, 一、 → 1. → 二、 → （一） → 10. nests in a plan whose items run on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from gdplan.model import Diagnostic, MarkerStyle
+from gdplan.parser.tokens import Segment, Token, TokenKind
+
+
+@dataclass
+class Draft:
+    token: Token
+    parent: Draft | None
+    path: list[int]
+    content: list[Segment] = field(default_factory=list)  # own lines after the marker, before children
+    unit_cells: list[Segment] = field(default_factory=list)  # a flattened table's units column
+    children: list[Draft] = field(default_factory=list)
+
+    @property
+    def style(self) -> MarkerStyle:
+        assert self.token.marker is not None
+        return self.token.marker.style
+
+    @property
+    def number(self) -> int:
+        assert self.token.marker is not None
+        return self.token.marker.number
+
+    def walk(self) -> list[Draft]:
+        out = [self]
+        for child in self.children:
+            out.extend(child.walk())
+        return out
+
+
+@dataclass
+class Skeleton:
+    front: list[Token]  # everything before the first numbered marker
+    roots: list[Draft]
+    diagnostics: list[Diagnostic]
+
+    def drafts(self) -> list[Draft]:
+        return [d for root in self.roots for d in root.walk()]
+
+
+def build_skeleton(text: str, tokens: list[Token]) -> Skeleton:
+    first = next((i for i, t in enumerate(tokens) if t.kind is TokenKind.MARKER), len(tokens))
+    roots: list[Draft] = []
+    stack: list[Draft] = []
+    last_number: dict[MarkerStyle, int] = {}
+    diagnostics: list[Diagnostic] = []
+    for token in tokens[first:]:
+        if token.kind is TokenKind.MARKER:
+            assert token.marker is not None
+            style = token.marker.style
+            open_at = next((i for i, d in enumerate(stack) if d.style is style), None)
+            if open_at is not None:
+                del stack[open_at:]
+            parent = stack[-1] if stack else None
+            siblings = parent.children if parent else roots
+            problem = _numbering_problem(text, token, siblings, last_number.get(style, 0))
+            if problem:
+                diagnostics.append(problem)
+            draft = Draft(token, parent, [*(parent.path if parent else []), len(siblings) + 1])
+            siblings.append(draft)
+            stack.append(draft)
+            last_number[style] = token.marker.number
+        elif token.kind is TokenKind.TEXT and stack:
+            current = stack[-1]
+            if _is_unit_cell(text, token.segment):
+                current.unit_cells.append(token.segment)
+            else:
+                current.content.append(token.segment)
+    return Skeleton(tokens[:first], roots, diagnostics)
+
+
+def _is_unit_cell(text: str, seg: Segment) -> bool:
+    """The last cell of a table row, after the task cells, holding a list of units."""
+    return seg.cell is not None and seg.cell > 0 and seg.row_end and "。" not in text[seg.start : seg.end]
+
+
+def _numbering_problem(
+    text: str, token: Token, siblings: list[Draft], last_of_style: int
+) -> Diagnostic | None:
+    assert token.marker is not None
+    number, label = token.marker.number, text[token.start : token.marker.end].strip()
+    same = [d for d in siblings if d.style is token.marker.style]
+    # The first of its level here starts at 1, or runs on from under the previous parent.
+    expected = {same[-1].number + 1} if same else {1, last_of_style + 1}
+    if number in expected:
+        return None
+    code = "numbering-gap" if number > max(expected) else "numbering-repeat"
+    want = " or ".join(str(n) for n in sorted(expected))
+    return Diagnostic(
+        code=code,
+        message=f"{label} is out of sequence: expected number {want}",
+        line=token.line,
+    )

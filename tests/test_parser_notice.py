@@ -1,0 +1,77 @@
+"""The cover notice in its forms, told apart from web furniture and page metadata."""
+
+import gdplan
+
+PLAN = "\n一、总体要求\n（一）加强统筹。建立机制。（省政务服务数据管理局牵头）\n"
+
+
+def test_full_notice_frame() -> None:
+    text = (
+        "广东省人民政府办公厅关于印发\n广东省数字政府改革建设2022年\n工作要点的通知\n"
+        "粤办函〔2022〕24号\n"
+        "各地级以上市人民政府，省政府各部门、各直属机构：\n"
+        "《广东省数字政府改革建设2022年工作要点》已经省人民政府同意，现印发给你们，请认真贯彻执行。\n"
+        "省政府办公厅\n2022年2月28日\n"
+        "广东省数字政府改革建设2022年工作要点\n"
+        "2022年是关键一年。" + PLAN
+    )
+    doc = gdplan.parse(text)
+    n = doc.notice
+    assert n is not None
+    assert n.title == "广东省人民政府办公厅关于印发广东省数字政府改革建设2022年工作要点的通知"
+    assert n.issuer == "广东省人民政府办公厅"
+    assert n.doc_number == "粤办函〔2022〕24号"
+    assert n.addressees == ["各地级以上市人民政府", "省政府各部门", "省政府各直属机构"]
+    assert n.signature == "省政府办公厅"
+    assert n.date == "2022-02-28"
+    assert doc.title == "广东省数字政府改革建设2022年工作要点"
+    assert doc.year == 2022
+    assert doc.preamble == "2022年是关键一年。"
+
+
+def test_chinese_numeral_date_and_bracket_variants_of_doc_number() -> None:
+    text = (
+        "关于印发《2024年某市工作要点》的通知\n某府函[2024]7号\n各区人民政府：\n现印发给你们。\n某市人民政府\n二〇二四年五月十五日\n"
+        + PLAN
+    )
+    n = gdplan.parse(text).notice
+    assert n is not None
+    assert n.doc_number == "某府函[2024]7号"
+    assert n.date == "2024-05-15"
+
+
+def test_plan_title_inferred_from_notice_title() -> None:
+    text = "关于印发《2024年肇庆市数字经济工作要点》的通知\n各县（市、区）人民政府：\n现印发给你们。\n" + PLAN
+    doc = gdplan.parse(text)
+    assert doc.title == "2024年肇庆市数字经济工作要点"
+    assert doc.year == 2024
+
+
+def test_two_signing_offices_and_publishing_date_is_not_the_date() -> None:
+    text = (
+        "来源时间为:2024-09-02\n发布时间：2024-08-02\n"
+        "各县（市、区）人民政府：\n现印发给你们。\n"
+        "肇庆市工业和信息化局\n肇庆市政务服务和数据管理局\n2024年7月26日\n" + PLAN
+    )
+    n = gdplan.parse(text).notice
+    assert n is not None
+    assert n.signature == "肇庆市工业和信息化局、肇庆市政务服务和数据管理局"
+    assert n.date == "2024-07-26"
+
+
+def test_metadata_block_is_a_fallback_for_the_date() -> None:
+    text = (
+        "發文機關: 國務院辦公廳 成文日期: 2014年02月23日\n"
+        "發文字號: 國辦函〔2014〕31號\n國務院各部委、各直屬機構:\n" + PLAN
+    )
+    n = gdplan.parse(text).notice
+    assert n is not None
+    assert n.date == "2014-02-23"
+    assert n.doc_number == "國辦函〔2014〕31號"
+
+
+def test_no_notice() -> None:
+    doc = gdplan.parse("市政府工作报告重点工作责任分解(2023年)\n时间:2023-07-11 17:01 浏览次数:" + PLAN)
+    assert doc.notice is None
+    assert doc.title == "市政府工作报告重点工作责任分解(2023年)"
+    assert doc.year == 2023
