@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 import regex
 
-from gdplan.parser.rules.markers import INLINE_MARKER_START
+from gdplan.model import MarkerStyle
+from gdplan.parser.rules.markers import ANY_MARKER, INLINE_MARKER_START, marker_at
 from gdplan.parser.rules.metadata import read_metadata
 from gdplan.parser.text import NormalizedText
 from gdplan.parser.tokens import Segment
@@ -67,11 +68,54 @@ def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in cells if e > s]
 
 
+# A line this long is a copy that lost its line breaks, not a paragraph.
+_RUN_TOGETHER = 500
+# Where the parts of a run-together cover notice meet: the title's 通知, the addressees'
+# colon, a sentence end, the date, a run of spaces where the signature stood right-aligned.
+_NOTICE_BREAK = regex.compile(
+    r"(?<=通知)(?=[^\s,;:。》])|(?<=[:。])|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|\s{2,}"
+)
+
+
 def _sentence_runs(text: str, start: int, end: int, line: int) -> Iterator[Segment]:
-    """Split a line that lost its line breaks where a new numbered part starts after 。."""
+    """Split a line that lost its line breaks where a new numbered part starts.
+
+    After 。 a marker always starts a part. In a very long line a marker may follow any
+    character (a heading has no 。), so there only markers that continue the numbering
+    are taken.
+    """
+    cuts = {m.end() for m in INLINE_MARKER_START.finditer(text, start, end)}
+    if end - start > _RUN_TOGETHER:
+        cuts |= _numbering_cuts(text, start, end)
+        first_marker = min(cuts, default=end)
+        # Before the plan: the cover notice's parts (title, addressees, signature, date).
+        cuts |= {c for m in _NOTICE_BREAK.finditer(text, start, first_marker) for c in m.span() if c > start}
     at = start
-    for m in INLINE_MARKER_START.finditer(text, start, end):
-        if m.end() > at and m.end() < end:
-            yield Segment(*_trim(text, at, m.start()), line)
-            at = m.end()
+    for cut in sorted(cuts):
+        if at < cut < end:
+            yield Segment(*_trim(text, at, cut), line)
+            at = cut
     yield Segment(*_trim(text, at, end), line)
+
+
+def _numbering_cuts(text: str, start: int, end: int) -> set[int]:
+    """Marker positions that continue the numbering the way the tree builder nests it."""
+    open_styles: list[MarkerStyle] = []
+    last: dict[MarkerStyle, int] = {}
+    cuts = set()
+    for m in ANY_MARKER.finditer(text, start, end):
+        found = marker_at(text, m.start(), end)
+        if found is None:
+            continue
+        style, number, _ = found
+        expected = (last[style] + 1,) if style in open_styles else (1, last.get(style, 0) + 1)
+        fits = number in expected
+        if not fits:
+            continue
+        if style in open_styles:
+            del open_styles[open_styles.index(style) + 1 :]
+        else:
+            open_styles.append(style)
+        last[style] = number
+        cuts.add(m.start())
+    return cuts

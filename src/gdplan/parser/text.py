@@ -38,8 +38,11 @@ _WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 # Pinyin in brackets right after a Han character; a tone mark tells it from an abbreviation.
 _PINYIN = regex.compile(rf"(?<=\p{{Han}})[(（](?=[a-zü{_TONED}]*[{_TONED}])[a-zü{_TONED}]{{1,7}}[)）]")
-# "??" (or "？？") standing where a site's two-character U+3000 indent was lost.
-_LOST_INDENT = regex.compile(r"(?m)^[ \t]*[?？]{1,4}(?=[^\s?？])")
+# "??" (or "？？") standing where a site's two-character U+3000 indent was lost: at a line
+# start, or before a paragraph of a copy that also lost its line breaks.
+_LOST_INDENT = regex.compile(
+    r"(?m)^[ \t]*[?？]{1,4}(?=[^\s?？])|(?<=[\p{Han}\p{P}])[?？]{2}(?=[\p{Han}\d(（])"
+)
 _CR = regex.compile(r"\r")
 # (pattern, a cheap test that it can match at all): most texts have none of this noise.
 _NOISE = (

@@ -63,3 +63,16 @@ MARKER_RULES: tuple[tuple[MarkerStyle, MarkerRule], ...] = (
 INLINE_MARKER_START = regex.compile(
     rf"(?<=[。;!?])\s*(?=(?:{_CN}、|[(]{_CN}[)]|\d{{1,3}}\.(?!\d)|[{CIRCLED}]|第{_CN}[章条]))"
 )
+
+
+# Any marker anywhere: candidates for splitting a line that lost all its line breaks.
+ANY_MARKER = regex.compile(rf"{_CN}、|[(]{_CN}[)]|(?<!\d)\d{{1,3}}\.(?!\d)|[{CIRCLED}]|第{_CN}[章条]")
+
+
+def marker_at(text: str, start: int, end: int) -> tuple[MarkerStyle, int, int] | None:
+    """The marker that starts at `start`, as (style, number, end of label)."""
+    for style, rule in MARKER_RULES:
+        found = rule(text, start, end)
+        if found is not None:
+            return style, found[0], found[1]
+    return None
