@@ -1,0 +1,46 @@
+"""JSON: the whole document, the CONTRACT keys first-class, and its JSON Schema."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from pydantic import ValidationError
+
+from gdplan.errors import InputError
+from gdplan.model import SCHEMA_VERSION, Document
+
+SCHEMA_ID = f"https://gdplan.dev/schema/{SCHEMA_VERSION}/document.json"
+JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def to_json(doc: Document, *, indent: int | None = 2) -> str:
+    """The document as UTF-8 JSON text (CJK kept as is, not ``\\u`` escaped).
+
+    Keys follow the model's field order; spans are ``[start, end]`` arrays.
+    """
+    return json.dumps(doc.model_dump(mode="json"), ensure_ascii=False, indent=indent)
+
+
+def from_json(text: str | bytes, *, name: str = "<json>") -> Document:
+    """Read JSON written by :func:`to_json` back into a :class:`Document`.
+
+    Raises :class:`~gdplan.errors.InputError` naming ``name`` when the text is not
+    JSON or not a gdplan document.
+    """
+    try:
+        return Document.model_validate_json(text)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "document"
+        raise InputError(f"not a gdplan JSON document: {where}: {first['msg']}", source=name) from None
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) that every :func:`to_json` output satisfies."""
+    schema: dict[str, Any] = {
+        "$schema": JSON_SCHEMA_DIALECT,
+        "$id": SCHEMA_ID,
+    }
+    schema.update(Document.model_json_schema(mode="serialization"))
+    return schema

@@ -1,0 +1,154 @@
+"""Document → Markdown, one small function per block of the layout (docs/formats.md)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping
+
+from gdplan.export.markdown import grammar as g
+from gdplan.export.markdown.attrs import format_attrs, format_span
+from gdplan.export.markdown.escape import escape_block, escape_text, reference
+from gdplan.model import ROLES, Diagnostic, Document, Node, Notice, Responsibility, Role, Unit
+
+
+def to_markdown(doc: Document) -> str:
+    """The document as Markdown a person can read and :func:`from_markdown` can read back."""
+    blocks = [front_matter(doc)]
+    if doc.title is not None:
+        blocks.append(title_line(doc.title))
+    if doc.notice is not None:
+        blocks.append(notice_block(doc.notice))
+    if doc.preamble is not None:
+        blocks.append(escape_block(doc.preamble))
+    for index, node in enumerate(doc.children, start=1):
+        blocks.extend(node_blocks(node, depth=1, positional_path=[index]))
+    if doc.diagnostics:
+        blocks.append(diagnostics_block(doc.diagnostics))
+    return g.BLOCK_SEPARATOR.join(blocks) + "\n"
+
+
+def front_matter(doc: Document) -> str:
+    """What has no place in the reading text, as YAML whose values are JSON."""
+    values = doc.model_dump(mode="json", include=set(g.FRONT_MATTER_KEYS))
+    lines = [f"{key}: {json.dumps(values[key], ensure_ascii=False)}" for key in g.FRONT_MATTER_KEYS]
+    return "\n".join([g.FENCE, *lines, g.FENCE])
+
+
+def title_line(title: str) -> str:
+    return f"# {escape_text(title)}" if title else "#"
+
+
+def notice_block(notice: Notice) -> str:
+    attrs = {"span": format_span(notice.span)} if notice.span is not None else {}
+    lines = [g.NOTICE_HEADER + format_attrs(attrs)]
+    for field, label in g.NOTICE_LABELS.items():
+        value = getattr(notice, field)
+        if field == "addressees":
+            if value:
+                lines.append(_fact(label, _joined(value)))
+        elif value is not None:
+            lines.append(_fact(label, escape_text(value)))
+    return "\n".join(g.QUOTE + line for line in lines)
+
+
+def node_blocks(node: Node, *, depth: int, positional_path: list[int]) -> Iterator[str]:
+    """The node's heading, its text, its facts; then its children's blocks."""
+    yield heading_line(node, depth=depth, positional_path=positional_path)
+    if node.text:
+        yield escape_block(node.text)
+    facts = fact_lines(node)
+    if facts:
+        yield "\n".join(facts)
+    for index, child in enumerate(node.children, start=1):
+        yield from node_blocks(child, depth=depth + 1, positional_path=[*positional_path, index])
+
+
+def heading_line(node: Node, *, depth: int, positional_path: list[int]) -> str:
+    """``## 一、 title <!-- … -->``, or a bold line below the sixth heading level."""
+    attrs = {"style": node.style.value, "number": str(node.number)}
+    if node.kind != ("heading" if node.children else "item"):
+        attrs["kind"] = node.kind
+    if node.path != positional_path:
+        attrs["path"] = ".".join(str(ordinal) for ordinal in node.path)
+    attrs["line"] = str(node.line)
+    attrs["span"] = format_span(node.span)
+    visible = f"{escape_text(node.label, extra=' ')} {escape_text(node.title)}"
+    if depth <= g.MAX_HEADING_DEPTH:
+        return "#" * (depth + 1) + " " + visible + format_attrs(attrs)
+    attrs["depth"] = str(depth)
+    return g.BOLD + visible + g.BOLD + format_attrs(attrs)
+
+
+def fact_lines(node: Node) -> list[str]:
+    lines = responsibility_lines(node.responsibility) if node.responsibility is not None else []
+    if node.truncated:
+        lines.append(_fact(g.TRUNCATED_LABEL, g.TRUNCATED_VALUE))
+    return lines
+
+
+def responsibility_lines(duty: Responsibility) -> list[str]:
+    """One line per role with units, then carried units, deadline, clause, form."""
+    filled = [role for role in ROLES if duty.units(role)]
+    open_role = _open_ended_role(duty, filled)
+    lines = []
+    for role in filled:
+        lines.append(_unit_fact(g.ROLE_LABELS[role], duty.units(role), open_ended=role is open_role))
+    if duty.open_ended and not filled:
+        lines.append(_fact(g.ROLE_LABELS[ROLES[1]], g.OPEN_ENDED_MARK))
+    if duty.carried:
+        lines.append(_unit_fact(g.CARRIED_LABEL, duty.carried, open_ended=False))
+    if duty.deadline is not None:
+        lines.append(_fact(g.DEADLINE_LABEL, escape_text(duty.deadline)))
+    span: dict[str, str] = {"span": format_span(duty.clause_span)} if duty.clause_span is not None else {}
+    if duty.clause is not None:
+        lines.append(_fact(g.CLAUSE_LABEL, escape_text(duty.clause), span))
+        span = {}
+    # the form line is written when it says something: a form other than the default, a
+    # clause span without a clause, or that there is a (wholly empty) responsibility at all
+    if duty.form is not Responsibility().form or span or not lines:
+        lines.append(_fact(g.FORM_LABEL, duty.form.value, span))
+    return lines
+
+
+def _open_ended_role(duty: Responsibility, filled: list[Role]) -> Role | None:
+    """Where to print 等: the model keeps only a flag, so put it after the last list this
+    node states itself (a list 下同 carried in is printed earlier in the document)."""
+    if not duty.open_ended or not filled:
+        return None
+    stated = [role for role in filled if any(unit not in duty.carried for unit in duty.units(role))]
+    return (stated or filled)[-1]
+
+
+def diagnostics_block(diagnostics: list[Diagnostic]) -> str:
+    lines = [g.DIAGNOSTICS_HEADER]
+    for diagnostic in diagnostics:
+        where = f"第{diagnostic.line}行 " if diagnostic.line is not None else ""
+        code = escape_text(diagnostic.code, extra=" " + g.COLON)
+        attrs = {"span": format_span(diagnostic.span)} if diagnostic.span is not None else {}
+        message = escape_text(diagnostic.message) + format_attrs(attrs)
+        lines.append(f"{g.BULLET}{where}{diagnostic.level} {code}{g.COLON}{message}")
+    return "\n".join(g.QUOTE + line for line in lines)
+
+
+def _fact(label: str, value: str, attrs: Mapping[str, str | list[str]] | None = None) -> str:
+    return f"{g.BULLET}{label}{g.COLON}{value}{format_attrs(attrs or {})}"
+
+
+def _unit_fact(label: str, units: list[Unit], *, open_ended: bool) -> str:
+    """``- 负责：A、B等 <!-- key=… -->``; keys are written only when one differs from its name."""
+    value = _joined([unit.name for unit in units]) + (g.OPEN_ENDED_MARK if open_ended else "")
+    attrs: dict[str, str | list[str]] = {}
+    if any(unit.key != unit.name for unit in units):
+        attrs["key"] = [unit.key for unit in units]
+    return _fact(label, value, attrs)
+
+
+def _joined(names: list[str]) -> str:
+    """Names joined by 、; a 、 inside a name, or a 等 ending one, is written as a reference."""
+    escaped = []
+    for name in names:
+        text = escape_text(name, extra=g.LIST_SEPARATOR)
+        if text.endswith(g.OPEN_ENDED_MARK):
+            text = text[: -len(g.OPEN_ENDED_MARK)] + reference(g.OPEN_ENDED_MARK)
+        escaped.append(text)
+    return g.LIST_SEPARATOR.join(escaped)
