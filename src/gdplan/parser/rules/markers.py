@@ -60,8 +60,9 @@ MARKER_RULES: tuple[tuple[MarkerStyle, MarkerRule], ...] = (
 )
 
 # Where a marker may start inside a line that lost its line breaks: after a sentence end.
+# The match ends where the marker starts.
 INLINE_MARKER_START = regex.compile(
-    rf"(?<=[。;!?])\s*(?=(?:{_CN}、|[(]{_CN}[)]|\d{{1,3}}\.(?!\d)|[{CIRCLED}]|第{_CN}[章条]))"
+    rf"[。;!?]\s*(?=(?:{_CN}、|[(]{_CN}[)]|\d{{1,3}}\.(?!\d)|[{CIRCLED}]|第{_CN}[章条]))"
 )
 
 

@@ -14,6 +14,7 @@ KEYS = (
 # Keys are printed with spaces inside them (标  题, 时  效).
 _KEY = "|".join("\\s*".join(key) for key in KEYS)
 _FIELD = regex.compile(rf"({_KEY})\s*[:|]\s*")
+_FIRST_CHARS = frozenset(key[0] for key in KEYS)
 _CANONICAL = {regex.sub(r"\s", "", k): k for k in KEYS}
 
 
@@ -22,6 +23,8 @@ def read_metadata(text: str, start: int, end: int) -> tuple[tuple[str, int, int]
 
     An empty value (start == end) means the value stands on a later line.
     """
+    if text[start] not in _FIRST_CHARS:
+        return None
     fields = list(_FIELD.finditer(text, start, end))
     if not fields or fields[0].start() != start:
         return None

@@ -26,5 +26,16 @@ _FURNITURE = regex.compile(
 )
 
 
+# Every furniture line holds one of these; testing for them first keeps the common case cheap.
+_HINT = regex.compile(
+    r"简体|繁体|无障碍|English|EN|长者|关怀|地图|首页|收藏|位置|>|»|›|http|www|\d{4}[-/.]\d|时间|来源|日期"
+    r"|作者|编辑|审核|校对|浏览|阅读|访问|点击|打印|关闭|字体|分享|扫一扫|【|此件|上一篇|下一篇|相关|附件下载"
+)
+
+
 def is_noise(text: str, start: int, end: int) -> bool:
-    return end - start < 200 and _FURNITURE.fullmatch(text, start, end) is not None
+    return (
+        end - start < 200
+        and _HINT.search(text, start, end) is not None
+        and _FURNITURE.fullmatch(text, start, end) is not None
+    )
