@@ -11,8 +11,24 @@ Public surface (used by gdplan.parser.tree and gdplan.parser.notice):
     read_clause(text, location, state) -> ClauseReading        # updates state (下同)
     split_units(text, start, end) -> list[UnitRef]             # addressee lists and the like
     CarryState()                                               # one per document
+
+The package is made of small modules, one job each: ``scan`` (brackets), ``roles`` (role
+words and labels), ``names`` (what a unit name looks like), ``units`` (groups, shared
+prefixes and suffixes), ``deadline``, ``inline`` (由X会同Y), ``carry`` (下同), ``locate``
+and ``grammar`` (reading a clause).
 """
 
+from gdplan.parser.clause.grammar import read_clause
+from gdplan.parser.clause.locate import locate_clause
 from gdplan.parser.clause.types import CarryState, ClauseLocation, ClauseReading, UnitRef
+from gdplan.parser.clause.units import split_units
 
-__all__ = ["CarryState", "ClauseLocation", "ClauseReading", "UnitRef"]
+__all__ = [
+    "CarryState",
+    "ClauseLocation",
+    "ClauseReading",
+    "UnitRef",
+    "locate_clause",
+    "read_clause",
+    "split_units",
+]

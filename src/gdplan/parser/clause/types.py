@@ -30,11 +30,24 @@ class ClauseLocation:
     body: the clause without brackets or label (what ``clause`` prints).
     remove: what to cut from the node's text (brackets and label included); None when the
             clause stays in the sentence (由X会同Y负责落实).
+    scope: what read_clause reads when it differs from body: the labels included
+           (``牵头单位:X,参与单位:Y`` has body ``X,参与单位:Y``); None means body.
+    notes: trailing annotations read with the clause but not part of it, e.g. a separate
+           ``(责任单位排在首位的为牵头单位,下同)`` after the clause's own brackets.
+    closed: False when the text stops inside the clause's brackets (a cut-off document).
     """
 
     form: ClauseForm
     body: Offsets
     remove: Offsets | None
+    scope: Offsets | None = None
+    notes: tuple[Offsets, ...] = ()
+    closed: bool = True
+
+    @property
+    def reads(self) -> Offsets:
+        """The span read_clause reads: the body with its labels."""
+        return self.scope if self.scope is not None else self.body
 
 
 @dataclass

@@ -1,0 +1,104 @@
+"""Clauses inside the sentence: 由X会同Y、Z等部门研究提出落实意见 / 由X会同Y负责落实 / 由X牵头.
+
+X leads and the 会同 partners cooperate. The unit list ends where the sentence goes on
+with a verb; that point is found after an organisation ending, so 政策研究室 is not cut at 研究.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from gdplan.parser.clause import names
+from gdplan.parser.clause.roles import ROLE_WORDS
+from gdplan.parser.clause.scan import split_top, top_level, trim
+from gdplan.parser.clause.types import Offsets
+
+_ETC = re.compile(r"等(?:有关|相关|其他)?(?:部门|单位|机构)?")
+_VERBS = (
+    *sorted(ROLE_WORDS, key=len, reverse=True),
+    "研究", "提出", "制定", "共同", "组织", "抓紧", "加快", "做好", "出台", "开展", "推进", "完善",
+    "建立", "实施", "指导", "督促", "按照", "根据", "结合", "承担", "提供", "统筹", "协调", "推动",
+    "加强", "进一步", "切实", "认真", "及时", "联合", "会同", "抓好", "部署", "编制",
+)  # fmt: skip
+_HEADS = ("会同", "牵头负责", "牵头", "负责")
+_NOT_ROLES = ("负责同志", "负责人")  # 由省政府负责同志牵头: 负责 is not the role here
+_MAX_LEAD = 30  # characters between 由 and 会同/牵头/负责
+
+
+@dataclass(frozen=True)
+class InlineClause:
+    start: int  # at 由
+    lead: Offsets  # X
+    partners: Offsets | None  # Y, Z (with 等部门) after 会同
+    end: int  # end of the units, and of the role verb that closes them
+
+
+def units_end(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where a unit list that the sentence continues ends: (end of units, end of its role verb)."""
+    flags = top_level(text, start, end)
+    for i in range(start, end):
+        if not flags[i - start]:
+            continue
+        ch = text[i]
+        if ch in ",;。:":
+            return i, i
+        if i == start or not text.endswith(names.LOOSE_ORG_ENDINGS, start, i):
+            continue
+        etc = _ETC.match(text, i, end)
+        if etc is not None:
+            return etc.end(), _role_end(text, etc.end(), end)
+        if text.startswith(_VERBS, i):
+            return i, _role_end(text, i, end)
+    return end, end
+
+
+def _role_end(text: str, pos: int, end: int) -> int:
+    for word in sorted(ROLE_WORDS, key=len, reverse=True):
+        if text.startswith(word, pos) and pos + len(word) <= end:
+            return pos + len(word)
+    return pos
+
+
+def read_inline(text: str, start: int, end: int) -> InlineClause | None:
+    """Read 由X会同Y… / X会同Y… / 由X牵头 in ``text[start:end]`` (which starts with it)."""
+    start, end = trim(text, start, end)
+    lead_start = start + 1 if text.startswith("由", start) else start
+    head_at, head = -1, ""
+    for word in _HEADS:
+        at = text.find(word, lead_start + 1, min(end, lead_start + _MAX_LEAD + len(word)))
+        if at >= 0 and (head_at < 0 or at < head_at):
+            head_at, head = at, word
+    if head_at < 0 or text.startswith(_NOT_ROLES, head_at):
+        return None
+    lead = trim(text, lead_start, head_at)
+    if not _reads_as_units(text, *lead):
+        return None
+    if head != "会同":
+        return InlineClause(start, lead, None, _role_end(text, head_at, end))
+    units_stop, clause_end = units_end(text, head_at + 2, end)
+    partners = trim(text, head_at + 2, units_stop)
+    if partners[0] >= partners[1]:
+        return None
+    return InlineClause(start, lead, partners, max(clause_end, units_stop))
+
+
+def find_inline(text: str, start: int, end: int) -> InlineClause | None:
+    """The first 由X会同Y / 由X牵头 / 由X负责 of the range that names units."""
+    flags = top_level(text, start, end)
+    at = text.find("由", start, end)
+    while at >= 0:
+        if flags[at - start]:
+            sentence_end = min((i for i in (text.find(c, at, end) for c in "。;") if i >= 0), default=end)
+            found = read_inline(text, at, sentence_end)
+            if found is not None:
+                return found
+        at = text.find("由", at + 1, end)
+    return None
+
+
+def _reads_as_units(text: str, start: int, end: int) -> bool:
+    if start >= end or any(c in text[start:end] for c in ",;。:"):
+        return False
+    parts = [trim(text, *p) for p in split_top(text, start, end, "、")]
+    return all(names.looks_like_unit(text[s:e]) for s, e in parts)

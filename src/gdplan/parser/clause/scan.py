@@ -1,0 +1,115 @@
+"""Bracket-aware scanning of the analysis text: splitting, trimming, matching.
+
+Every function takes the string and a ``[start, end)`` range and returns offsets into the
+same string, so callers keep absolute offsets without copying text.
+"""
+
+from __future__ import annotations
+
+from gdplan.parser.clause.types import Offsets
+
+# Full-width forms are folded to ASCII in the analysis text; they are listed anyway so a
+# caller that skips the folding still splits correctly. 《》 count so a title never splits.
+OPENERS = "(（〔[【<＜《〈"
+CLOSERS = ")）〕]】>＞》〉"
+PAIR = dict(zip(CLOSERS, OPENERS, strict=True))
+SPACE = " \t\r\n\u3000\u00a0"
+
+
+def trim(text: str, start: int, end: int, chars: str = SPACE) -> Offsets:
+    """The range without leading and trailing ``chars``."""
+    while start < end and text[start] in chars:
+        start += 1
+    while end > start and text[end - 1] in chars:
+        end -= 1
+    return start, end
+
+
+def split_top(text: str, start: int, end: int, seps: str) -> list[Offsets]:
+    """Split at the characters of ``seps`` that stand outside every bracket (untrimmed)."""
+    parts: list[Offsets] = []
+    depth = 0
+    begin = start
+    for i in range(start, end):
+        ch = text[i]
+        if ch in OPENERS:
+            depth += 1
+        elif ch in CLOSERS:
+            depth = max(depth - 1, 0)
+        elif depth == 0 and ch in seps:
+            parts.append((begin, i))
+            begin = i + 1
+    parts.append((begin, end))
+    return parts
+
+
+def top_level(text: str, start: int, end: int) -> list[bool]:
+    """For each position of the range: True when it stands outside every bracket."""
+    flags: list[bool] = []
+    depth = 0
+    for i in range(start, end):
+        ch = text[i]
+        if ch in CLOSERS:
+            depth = max(depth - 1, 0)
+            flags.append(depth == 0)
+        elif ch in OPENERS:
+            flags.append(depth == 0)
+            depth += 1
+        else:
+            flags.append(depth == 0)
+    return flags
+
+
+def open_of(text: str, close: int, lo: int) -> int | None:
+    """The opener that matches the closer at ``close``, searching back to ``lo``."""
+    stack: list[str] = []
+    for i in range(close, lo - 1, -1):
+        ch = text[i]
+        if ch in CLOSERS:
+            stack.append(PAIR[ch])
+        elif ch in OPENERS and stack and stack[-1] == ch:
+            stack.pop()
+            if not stack:
+                return i
+        elif ch in OPENERS and stack and ch not in "<＜":
+            # a different kind of opener: tolerate a mismatched pair such as (…〕
+            stack.pop()
+            if not stack:
+                return i
+    return None
+
+
+def close_of(text: str, open_: int, hi: int) -> int | None:
+    """The closer that matches the opener at ``open_``, searching forward to ``hi``."""
+    depth = 0
+    for i in range(open_, hi):
+        ch = text[i]
+        if ch in OPENERS:
+            depth += 1
+        elif ch in CLOSERS:
+            depth -= 1
+            if depth == 0:
+                return i
+    return None
+
+
+def strip_trailing_groups(text: str, start: int, end: int) -> int:
+    """End of the range once bracket groups at its end are cut: 各镇(街) → 各镇."""
+    while end > start and text[end - 1] in CLOSERS:
+        opener = open_of(text, end - 1, start)
+        if opener is None or opener == start:
+            break
+        end = opener
+    return end
+
+
+def unclosed_opener(text: str, start: int, end: int) -> int | None:
+    """The outermost opener left open at the end of the range (a text cut inside brackets)."""
+    stack: list[int] = []
+    for i in range(start, end):
+        ch = text[i]
+        if ch in OPENERS:
+            stack.append(i)
+        elif ch in CLOSERS and stack:
+            stack.pop()
+    return stack[0] if stack else None

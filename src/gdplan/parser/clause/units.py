@@ -1,0 +1,258 @@
+"""Units of a group: split at 、, keep coordinated heads whole, distribute shared affixes.
+
+A group is what stands between two commas of a clause (省文化和旅游厅、广电局、体育局). Its
+units share a prefix written once (省), or a suffix written once (广州、深圳、珠海出入境边防
+检查总站); each unit comes back as pieces of the text so it can be rendered in any script.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from gdplan.model import Role
+from gdplan.parser.clause import names
+from gdplan.parser.clause.roles import ROLE_WORDS, UNIT_LABELS
+from gdplan.parser.clause.scan import (
+    CLOSERS,
+    OPENERS,
+    close_of,
+    open_of,
+    split_top,
+    strip_trailing_groups,
+    top_level,
+    trim,
+)
+from gdplan.parser.clause.types import Offsets, UnitRef
+
+# 等 / 等单位 / 等有关单位 / 等部门 after a unit: the list is not exhaustive.
+_ETC = re.compile(r"等(?:有关|相关|其他|其它)?(?:单位|部门|机构|方面)?$")
+# Levels that coordinate before a shared government tail: 各区、市人民政府 / 省、市人民政府.
+_LEVEL_CHARS = "省市区县镇乡街"
+_SHARED_TAILS = ("人民政府", "政府", "党委", "管委会")
+# 省发展改革委和省财政厅: a conjunction joins two whole names (工业和信息化厅 is one name).
+_CONJUNCTION = re.compile(r"以及|和|及|与")
+
+
+@dataclass
+class GroupReading:
+    units: list[UnitRef] = field(default_factory=list)
+    marked: list[Role | None] = field(default_factory=list)  # 市发改委(牵头): the unit's own role
+    open_ended: bool = False
+    problems: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Unit:
+    own: Offsets  # the unit's own text (several parts when coordinated: 市政府各委、办、局)
+    parts: int = 1
+    pieces: list[Offsets] = field(default_factory=list)  # set when an affix is distributed
+
+
+def read_group(text: str, start: int, end: int, *, drop_odd: bool = False) -> GroupReading:
+    """The units of one comma-separated group, affixes distributed.
+
+    ``drop_odd``: leave out (and report) names that do not read like an organisation, for
+    groups that no role word or label vouches for.
+    """
+    reading = GroupReading()
+    parts: list[Offsets] = []
+    marked: dict[int, Role] = {}
+    for raw in split_top(text, start, end, "、"):
+        s, e = trim(text, *raw)
+        s, e, etc = _cut_etc(text, s, e)
+        s, e, mark = _cut_role_mark(text, s, e)
+        reading.open_ended |= etc
+        if s >= e:
+            if not etc:
+                reading.problems.append(f"an empty unit in “{text[start:end].strip()}”")
+            continue
+        for part in _split_conjunction(text, s, e):
+            parts.append(part)
+            if mark is not None:
+                marked[part[0]] = mark
+    units = _coordinate(text, parts)
+    _distribute_suffix(text, units)
+    _distribute_prefix(text, units)
+    for unit in units:
+        pieces = unit.pieces or [unit.own]
+        name = "".join(text[s:e] for s, e in pieces)
+        core = name[: strip_trailing_groups(name, 0, len(name))]
+        if len(core) <= 1:
+            reading.problems.append(f"“{name}” reads as no unit")
+            continue
+        if not names.looks_like_unit(core):
+            reading.problems.append(f"“{name}” does not read like an organisation")
+            if drop_odd:
+                continue
+        reading.units.append(UnitRef(tuple(pieces)))
+        reading.marked.append(marked.get(unit.own[0]))
+    return reading
+
+
+def split_units(text: str, start: int, end: int) -> list[UnitRef]:
+    """The units of a list such as an addressee line (各地级以上市人民政府,省政府各部门、各直属机构:)."""
+    start, end = trim(text, start, end, " \t\r\n\u3000\u00a0:：。;；,，")
+    units: list[UnitRef] = []
+    for group in split_top(text, start, end, ",;，；"):
+        s, e = trim(text, *group)
+        if s < e:
+            units.extend(read_group(text, s, e).units)
+    return units
+
+
+def _cut_etc(text: str, start: int, end: int) -> tuple[int, int, bool]:
+    found = _ETC.search(text, start, end)
+    if found is None:
+        return start, end, False
+    s, e = trim(text, start, found.start())
+    return s, e, True
+
+
+def _cut_role_mark(text: str, start: int, end: int) -> tuple[int, int, Role | None]:
+    """市发改委(牵头): a role in brackets after one unit of the list."""
+    if end - start < 3 or text[end - 1] not in CLOSERS:
+        return start, end, None
+    opener = open_of(text, end - 1, start)
+    if opener is None or opener == start:
+        return start, end, None
+    inner = text[opener + 1 : end - 1].strip()
+    role = ROLE_WORDS.get(inner) or UNIT_LABELS.get(inner)
+    if role is None:
+        return start, end, None
+    s, e = trim(text, start, opener)
+    return s, e, role
+
+
+def _split_conjunction(text: str, start: int, end: int) -> list[Offsets]:
+    """Split 省发展改革委和省财政厅 where both sides are whole names (not 工业和信息化厅)."""
+    flags = top_level(text, start, end)
+    for found in _CONJUNCTION.finditer(text, start, end):
+        if not flags[found.start() - start]:
+            continue
+        left = trim(text, start, found.start())
+        right = trim(text, found.end(), end)
+        left_name, right_name = text[slice(*left)], text[slice(*right)]
+        if (
+            len(left_name) >= 3
+            and names.ends_like_org(left_name, strict=True)
+            and (names.looks_like_unit(right_name, strict=True) or right_name.startswith("各"))
+        ):
+            return [left, *_split_conjunction(text, *right)]
+    return [(start, end)]
+
+
+def _core(text: str, span: Offsets) -> str:
+    """The name without trailing bracket groups: 各镇(街) → 各镇."""
+    return text[span[0] : strip_trailing_groups(text, *span)]
+
+
+def _coordinate(text: str, parts: list[Offsets]) -> list[_Unit]:
+    """Join parts that cannot stand alone with their neighbours: 市政府各委、办、局 / 各区、市人民政府."""
+    units: list[_Unit] = []
+    i = 0
+    while i < len(parts):
+        core = _core(text, parts[i])
+        head = core[1:] if core.startswith("各") else core
+        nxt = text[parts[i + 1][0] : parts[i + 1][1]] if i + 1 < len(parts) else ""
+        if len(head) == 1 and _shares_tail(nxt):
+            units.append(_Unit((parts[i][0], parts[i + 1][1]), parts=2))
+            i += 2
+            continue
+        if len(core) == 1 and units and _coordinates_with(text, core, units[-1]):
+            last = units[-1]
+            last.own = (last.own[0], parts[i][1])
+            last.parts += 1
+        else:
+            units.append(_Unit(parts[i]))
+        i += 1
+    return units
+
+
+def _coordinates_with(text: str, head: str, previous: _Unit) -> bool:
+    """委、办、局: a one-character organisation word after a name that ends in one too."""
+    return names.ends_like_org(head) and names.ends_like_org(_core(text, previous.own))
+
+
+def _shares_tail(follower: str) -> bool:
+    """区、市人民政府: the follower is one level character and a government tail both share."""
+    return (
+        len(follower) > 1
+        and follower[0] in _LEVEL_CHARS
+        and follower[1:].startswith(_SHARED_TAILS)
+        and not follower.startswith("各")
+    )
+
+
+def _is_bare_place(text: str, unit: _Unit) -> bool:
+    name = _core(text, unit.own)
+    return unit.parts == 1 and len(name) >= 2 and not name.startswith("各") and not names.ends_like_org(name)
+
+
+def _distribute_suffix(text: str, units: list[_Unit]) -> None:
+    """广州、深圳、珠海出入境边防检查总站: each bare place before a unit takes that unit's suffix."""
+    run: list[_Unit] = []
+    for unit in units:
+        if _is_bare_place(text, unit):
+            run.append(unit)
+            continue
+        if run and unit.parts == 1 and names.ends_like_org(_core(text, unit.own)):
+            suffix = _suffix_of(text, unit, [_core(text, u.own) for u in run])
+            if suffix is not None:
+                for bare in run:
+                    bare.pieces = [bare.own, suffix]
+        run = []
+
+
+def _suffix_of(text: str, unit: _Unit, places: list[str]) -> Offsets | None:
+    """What follows the place name that ``unit`` starts with, or None when it cannot tell."""
+    s, e = unit.own
+    name = text[s:e]
+    endings = {z for z in names.ZONE_ENDINGS for p in places if p.endswith(z)}
+    place_end = 0
+    if endings and all(p.endswith(tuple(endings)) for p in places):
+        # the structure shows it: 肇庆高新区、…、粤桂合作特别试验区(肇庆)管委会 → after 区(肇庆)
+        at = min((i for z in endings if (i := name.find(z, 1)) >= 0), default=-1)
+        if at >= 0:
+            ending = next(z for z in endings if name.startswith(z, at))
+            place_end = _skip_groups(name, at + len(ending))
+    else:
+        place_end = names.leading_place_length(name)
+    if not 0 < place_end < len(name):
+        return None
+    suffix = trim(text, s + place_end, e)
+    if not names.looks_like_unit(text[suffix[0] : suffix[1]]):
+        return None
+    return suffix
+
+
+def _skip_groups(name: str, pos: int) -> int:
+    """Position after the bracket groups that start at ``pos``: 试验区|(肇庆)|管委会."""
+    while pos < len(name) and name[pos] in OPENERS:
+        close = close_of(name, pos, len(name))
+        if close is None:
+            break
+        pos = close + 1
+    return pos
+
+
+def _distribute_prefix(text: str, units: list[_Unit]) -> None:
+    """省发展改革委、科技厅 → 省科技厅; 省政府各部门、各直属机构 → 省政府各直属机构."""
+    if len(units) < 2:
+        return
+    first_start, first_end = units[0].own
+    first = text[first_start:first_end]
+    # 省政府各部门: what stands before 各, when it is an organisation of its own
+    each_at = first.find("各")
+    each_prefix = first[:each_at] if each_at > 0 else ""
+    if not names.looks_like_unit(each_prefix, strict=True):
+        each_prefix = ""
+    jurisdiction = names.jurisdiction_prefix(first)
+    for unit in units[1:]:
+        if unit.pieces:  # took a shared suffix already
+            continue
+        name = text[unit.own[0] : unit.own[1]]
+        if each_prefix and name.startswith(("各", "直属")):
+            unit.pieces = [(first_start, first_start + len(each_prefix)), unit.own]
+        elif jurisdiction and not names.has_own_jurisdiction(name):
+            unit.pieces = [(first_start, first_start + len(jurisdiction)), unit.own]
