@@ -1,7 +1,11 @@
 """Reading: whatever the user has (a path, bytes, text) → the decoded input text.
 
 Every node's span points into ``SourceText.text``; for HTML, DOCX and PDF that is the
-text the reader extracted, one paragraph a line.
+text the reader extracted: one paragraph a line, no blank lines, in reading order, tables
+as ``cell | cell |`` lines. See docs/inputs.md.
+
+The format is told by content (:mod:`gdplan.read.sniff`); the readers of HTML
+(:mod:`.html`), DOCX (:mod:`.docx`) and PDF (:mod:`.pdf`) load on first use.
 """
 
 from __future__ import annotations
@@ -12,7 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gdplan.errors import InputError
-from gdplan.read.decode import decode_bytes
+from gdplan.read.decode import decode
+from gdplan.read.sniff import Format, detect_format, looks_like_html
 
 
 @dataclass(frozen=True)
@@ -20,23 +25,34 @@ class SourceText:
     text: str  # the decoded input: spans index into it
     source: str  # the input as given: a path, or <string> / <bytes>
     media_type: str = "text/plain"
-    encoding: str | None = None
+    encoding: str | None = None  # the text encoding of the bytes; None for DOCX, PDF and str input
     sha256: str | None = None  # of the input bytes
+    warnings: tuple[str, ...] = ()  # what the reader dropped or doubted, for diagnostics
 
 
 def read_source(source: str | bytes | os.PathLike[str], *, name: str | None = None) -> SourceText:
     """Turn a str (the text itself), bytes, or a path into a SourceText."""
     if isinstance(source, str):
-        data = source.encode("utf-8")
-        return SourceText(source, name or "<string>", "text/plain", None, hashlib.sha256(data).hexdigest())
-    if isinstance(source, bytes | bytearray):
-        data = bytes(source)
+        return read_string(source, name=name)
+    if isinstance(source, bytes | bytearray | memoryview):
         label = name or "<bytes>"
-        text, encoding = decode_bytes(data, label)
-        return SourceText(text, label, "text/plain", encoding, hashlib.sha256(data).hexdigest())
+        return read_bytes(bytes(source), label, suffix=Path(name).suffix if name else "")
     if isinstance(source, os.PathLike):
         return read_path(Path(source), name=name)
-    raise InputError(f"cannot read a {type(source).__name__}: give text, bytes or a path", source=name or "<input>")
+    raise InputError(
+        f"cannot read a {type(source).__name__}: give text, bytes or a path", source=name or "<input>"
+    )
+
+
+def read_string(text: str, *, name: str | None = None) -> SourceText:
+    """A str is the text itself; one that starts as an HTML page is read as HTML."""
+    label = name or "<string>"
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    if looks_like_html(text):
+        from gdplan.read.html import html_text
+
+        return SourceText(html_text(text, label), label, Format.HTML.value, None, digest)
+    return SourceText(text, label, Format.TEXT.value, None, digest)
 
 
 def read_path(path: Path, *, name: str | None = None) -> SourceText:
@@ -49,5 +65,35 @@ def read_path(path: Path, *, name: str | None = None) -> SourceText:
         raise InputError("is a folder, not a file", source=label) from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", source=label) from None
-    text, encoding = decode_bytes(data, label)
-    return SourceText(text, label, "text/plain", encoding, hashlib.sha256(data).hexdigest())
+    return read_bytes(data, label, suffix=path.suffix)
+
+
+def read_bytes(data: bytes, label: str, *, suffix: str = "") -> SourceText:
+    """The bytes of a file in any supported format → its text."""
+    digest = hashlib.sha256(data).hexdigest()
+    fmt = detect_format(data, label, suffix=suffix)
+    if fmt is Format.PDF:
+        from gdplan.read.pdf import pdf_text
+
+        return SourceText(pdf_text(data, label), label, fmt.value, None, digest)
+    if fmt is Format.DOCX:
+        from gdplan.read.docx import docx_text
+
+        return SourceText(docx_text(data, label), label, fmt.value, None, digest)
+    if fmt is Format.HTML:
+        from gdplan.read.html import decode_html, html_text
+
+        decoded = decode_html(data, label)
+        text = html_text(decoded.text, label)
+    else:
+        decoded = decode(data, label)
+        text = decoded.text
+    warnings = (
+        (f"the last {decoded.dropped_tail} bytes are a cut-off character: dropped",)
+        if decoded.dropped_tail
+        else ()
+    )
+    return SourceText(text, label, fmt.value, decoded.encoding, digest, warnings)
+
+
+__all__ = ["Format", "SourceText", "read_bytes", "read_path", "read_source", "read_string"]

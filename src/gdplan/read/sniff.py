@@ -1,0 +1,133 @@
+"""Which reader a file needs, told by its content (magic bytes, markup); the suffix is a hint.
+
+Content wins over the name: a ``.txt`` that is really a PDF is read as a PDF, and a
+``.docx`` that is really a PNG is refused as a PNG. The suffix only decides what content
+cannot: an HTML fragment without ``<html>`` in a ``.html`` file.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from enum import StrEnum
+
+from gdplan.errors import InputError
+
+
+class Format(StrEnum):
+    TEXT = "text/plain"
+    HTML = "text/html"
+    DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    PDF = "application/pdf"
+
+
+_HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml", ".mht"})
+
+# Formats we recognise but cannot read: (magic bytes at offset 0, what it is, what to do).
+_FOREIGN_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+    (b"\x00\x00\x01\x00", "an icon image"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a legacy Office file (.doc/.xls/.wps): save it as .docx"),
+    (b"{\\rtf", "an RTF document: save it as .docx or .txt"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"Rar!\x1a\x07", "a RAR archive"),
+    (b"BZh", "a bzip2 archive"),
+    (b"\xfd7zXZ\x00", "an xz archive"),
+    (b"\x7fELF", "an executable program"),
+    (b"%!PS", "a PostScript file"),
+    (b"AT&TFORM", "a DjVu document"),
+    (b"\x1aE\xdf\xa3", "a video file"),
+    (b"OggS", "an audio file"),
+    (b"ID3", "an audio file"),
+    (b"fLaC", "an audio file"),
+)
+
+# Zip members that identify a format; the first match names the file.
+_ZIP_KINDS: tuple[tuple[str, str], ...] = (
+    ("xl/workbook.xml", "an Excel workbook (.xlsx): save the sheet as .docx, .html or .txt"),
+    ("ppt/presentation.xml", "a PowerPoint presentation (.pptx)"),
+    ("OFD.xml", "an OFD document: gdplan cannot read OFD; export it as PDF"),
+    ("content.xml", "an OpenDocument file (.odt): save it as .docx"),
+)
+
+_HTML_START = re.compile(
+    rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I | re.S
+)
+
+
+def detect_format(data: bytes, source: str, *, suffix: str = "") -> Format:
+    """The format of ``data``; InputError for a known format that is not a plan notice."""
+    if _is_pdf(data):
+        return Format.PDF
+    if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        return _zip_format(data, source)
+    foreign = _foreign(data)
+    if foreign is not None:
+        raise InputError(f"is {foreign}, not a plan notice", source=source)
+    if looks_like_html(data) or suffix.lower() in _HTML_SUFFIXES:
+        return Format.HTML
+    return Format.TEXT
+
+
+def looks_like_html(data: bytes | str) -> bool:
+    """True when the text starts as an HTML page does (after a BOM, an XML declaration, comments)."""
+    head = data[:1024]
+    if isinstance(head, str):
+        head = head.lstrip("\ufeff").encode("utf-8", "replace")
+    head = _ascii_view(head)
+    return _HTML_START.match(head) is not None
+
+
+def _ascii_view(head: bytes) -> bytes:
+    """The first bytes as ASCII-compatible bytes, so a UTF-16 page is sniffed too."""
+    if head.startswith(b"\xef\xbb\xbf"):
+        return head[3:]
+    for bom, codec in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if head.startswith(bom):
+            return head[2:].decode(codec, "replace").encode("utf-8", "replace")
+    return head
+
+
+def _is_pdf(data: bytes) -> bool:
+    # The PDF header may follow up to 1 KB of junk (the spec's implementation note).
+    return b"%PDF-" in data[:1024]
+
+
+def _foreign(data: bytes) -> str | None:
+    for magic, what in _FOREIGN_MAGIC:
+        if data.startswith(magic):
+            return what
+    if data.startswith(b"RIFF") and data[8:12] == b"WEBP":
+        return "a WebP image"
+    if data.startswith(b"RIFF"):
+        return "an audio or video file"
+    if data.startswith(b"BM") and len(data) >= 6 and int.from_bytes(data[2:6], "little") == len(data):
+        return "a BMP image"
+    if data[4:8] == b"ftyp":
+        return "a video or image file (ISO media)"
+    if data.startswith(b"MZ") and b"\x00" in data[:64]:
+        return "an executable program"
+    return None
+
+
+def _zip_format(data: bytes, source: str) -> Format:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise InputError(f"is a damaged ZIP/DOCX file ({exc})", source=source) from None
+    if "word/document.xml" in names:
+        return Format.DOCX
+    for member, what in _ZIP_KINDS:
+        if member in names or any(name.endswith("/" + member) for name in names):
+            raise InputError(f"is {what}, not a plan notice", source=source)
+    raise InputError(
+        "is a ZIP archive, not a plan notice: unpack it and give the files inside", source=source
+    )
