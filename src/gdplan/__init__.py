@@ -11,7 +11,7 @@ The package face is a few verbs; everything heavy (OpenCC, lxml, jieba) loads on
 from __future__ import annotations
 
 import os
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from gdplan._version import __version__
 from gdplan.errors import (
@@ -22,7 +22,20 @@ from gdplan.errors import (
     NotAPlanError,
     ParseError,
 )
-from gdplan.model import SCHEMA_VERSION, Document, Node, Notice, Responsibility, Role, Unit
+
+if TYPE_CHECKING:
+    from gdplan.model import SCHEMA_VERSION, Document, Node, Notice, Responsibility, Role, Unit
+
+# The model (pydantic) loads on first use, so `import gdplan` (and `gdplan --version`) stays cheap.
+_FROM_MODEL = frozenset({"SCHEMA_VERSION", "Document", "Node", "Notice", "Responsibility", "Role", "Unit"})
+
+
+def __getattr__(name: str) -> Any:
+    if name in _FROM_MODEL:
+        import gdplan.model
+
+        return getattr(gdplan.model, name)
+    raise AttributeError(f"module 'gdplan' has no attribute {name!r}")
 
 Source = str | bytes | os.PathLike[str]
 Script = Literal["original", "simplified"]

@@ -6,6 +6,9 @@ same string, so callers keep absolute offsets without copying text.
 
 from __future__ import annotations
 
+import functools
+import re
+
 from gdplan.parser.clause.types import Offsets
 
 # Full-width forms are folded to ASCII in the analysis text; they are listed anyway so a
@@ -25,18 +28,28 @@ def trim(text: str, start: int, end: int, chars: str = SPACE) -> Offsets:
     return start, end
 
 
+_BRACKET = re.compile("[" + re.escape(OPENERS + CLOSERS) + "]")
+
+
+@functools.lru_cache(maxsize=16)
+def _splitter(seps: str) -> re.Pattern[str]:
+    return re.compile("[" + re.escape(OPENERS + CLOSERS + seps) + "]")
+
+
 def split_top(text: str, start: int, end: int, seps: str) -> list[Offsets]:
     """Split at the characters of ``seps`` that stand outside every bracket (untrimmed)."""
+    # Only brackets and separators matter: let the regex engine skip everything else.
     parts: list[Offsets] = []
     depth = 0
     begin = start
-    for i in range(start, end):
-        ch = text[i]
+    for m in _splitter(seps).finditer(text, start, end):
+        ch = m.group()
         if ch in OPENERS:
             depth += 1
         elif ch in CLOSERS:
             depth = max(depth - 1, 0)
-        elif depth == 0 and ch in seps:
+        elif depth == 0:
+            i = m.start()
             parts.append((begin, i))
             begin = i + 1
     parts.append((begin, end))
@@ -45,18 +58,21 @@ def split_top(text: str, start: int, end: int, seps: str) -> list[Offsets]:
 
 def top_level(text: str, start: int, end: int) -> list[bool]:
     """For each position of the range: True when it stands outside every bracket."""
-    flags: list[bool] = []
+    flags = [True] * (end - start)
     depth = 0
-    for i in range(start, end):
-        ch = text[i]
-        if ch in CLOSERS:
-            depth = max(depth - 1, 0)
-            flags.append(depth == 0)
-        elif ch in OPENERS:
-            flags.append(depth == 0)
+    inside_from = 0
+    for m in _BRACKET.finditer(text, start, end):
+        i = m.start() - start
+        if m.group() in OPENERS:
+            if depth == 0:
+                inside_from = i + 1  # the opener itself stands outside
             depth += 1
-        else:
-            flags.append(depth == 0)
+        elif depth > 0:
+            depth -= 1
+            if depth == 0:
+                flags[inside_from:i] = [False] * (i - inside_from)  # the closer stands outside
+    if depth > 0:
+        flags[inside_from:] = [False] * (len(flags) - inside_from)
     return flags
 
 
