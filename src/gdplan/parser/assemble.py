@@ -6,10 +6,9 @@ or a rule from one node to every later one.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
-
-import regex
 
 from gdplan.model import ClauseForm, Diagnostic, Node, Responsibility, Role, Unit
 from gdplan.parser import clause as _clause
@@ -23,7 +22,7 @@ _TITLE_TRIM = " \t。;:,、"
 # A text that stops on one of these may have ended where its author ended it.
 _TERMINAL = "。!?)〕]】>;"
 
-_WRAP_BREAKER = regex.compile(r"[。;:!?,()]")  # a line with these is a sentence, not a wrapped title
+_WRAP_BREAKER = re.compile(r"[。;:!?,()]")  # a line with these is a sentence, not a wrapped title
 
 Piece = tuple[int, int]
 

@@ -8,9 +8,8 @@ Each part is one small rule over the text tokens, matched on the analysis layer.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-
-import regex
 
 from gdplan.model import Notice
 from gdplan.parser import clause as _clause
@@ -18,17 +17,17 @@ from gdplan.parser.numerals import cn_to_int
 from gdplan.parser.text import NormalizedText
 from gdplan.parser.tokens import Token, TokenKind
 
-_DOC_NUMBER = regex.compile(r"\S{1,16}?[〔\[【(]\s*(?:19|20)\d{2}\s*[〕\]】)]\s*第?\s*\d{1,5}\s*号")
-_DATE_ARABIC = regex.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-_DATE_CN = regex.compile(
+_DOC_NUMBER = re.compile(r"\S{1,16}?[〔\[【(]\s*(?:19|20)\d{2}\s*[〕\]】)]\s*第?\s*\d{1,5}\s*号")
+_DATE_ARABIC = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_DATE_CN = re.compile(
     r"([〇零○O一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日"
 )
-_DATE_ISO = regex.compile(r"((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})")
-_SENTENCE_PUNCT = regex.compile(r"[。,;:!?、]")
-_PLAN_YEAR = regex.compile(r"((?:19|20)\d{2})\s*年")
-_PREAMBLE_YEAR = regex.compile(r"(?:做好|制定|印发|^)((?:19|20)\d{2})\s*年(?:是|工作要点|重点工作|度)")
-_ISSUED_PLAN = regex.compile(r"关于印发(.+?)的通知")
-_ADDRESSEE_WORD = regex.compile(r"各|单位|政府|部门|机构|委员会|管委|局|厅|办")
+_DATE_ISO = re.compile(r"((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})")
+_SENTENCE_PUNCT = re.compile(r"[。,;:!?、]")
+_PLAN_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_PREAMBLE_YEAR = re.compile(r"(?:做好|制定|印发|^)((?:19|20)\d{2})\s*年(?:是|工作要点|重点工作|度)")
+_ISSUED_PLAN = re.compile(r"关于印发(.+?)的通知")
+_ADDRESSEE_WORD = re.compile(r"各|单位|政府|部门|机构|委员会|管委|局|厅|办")
 
 
 @dataclass

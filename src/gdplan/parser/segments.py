@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-
-import regex
 
 from gdplan.model import MarkerStyle
 from gdplan.parser.rules.markers import ANY_MARKER, INLINE_MARKER_START, marker_at
@@ -12,8 +11,8 @@ from gdplan.parser.rules.metadata import read_metadata
 from gdplan.parser.text import NormalizedText
 from gdplan.parser.tokens import Segment
 
-_CELL_SEP = regex.compile(r"\s*\|\s*")
-_SPACED_BAR = regex.compile(r"\s\|\s")
+_CELL_SEP = re.compile(r"\s*\|\s*")
+_SPACED_BAR = re.compile(r"\s\|\s")
 
 
 def segments(nt: NormalizedText) -> Iterator[Segment]:
@@ -72,9 +71,7 @@ def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
 _RUN_TOGETHER = 500
 # Where the parts of a run-together cover notice meet: the title's 通知, the addressees'
 # colon, a sentence end, the date, a run of spaces where the signature stood right-aligned.
-_NOTICE_BREAK = regex.compile(
-    r"(?<=通知)(?=[^\s,;:。》])|(?<=[:。])|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|\s{2,}"
-)
+_NOTICE_BREAK = re.compile(r"(?<=通知)(?=[^\s,;:。》])|(?<=[:。])|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|\s{2,}")
 
 
 def _sentence_runs(text: str, start: int, end: int, line: int) -> Iterator[Segment]:

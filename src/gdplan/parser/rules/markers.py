@@ -6,9 +6,8 @@ and returns (number, end of label) or None.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
-
-import regex
 
 from gdplan.model import MarkerStyle
 from gdplan.parser.numerals import CIRCLED, CN_NUMERAL_CHARS, circled_to_int, cn_to_int
@@ -16,17 +15,17 @@ from gdplan.parser.numerals import CIRCLED, CN_NUMERAL_CHARS, circled_to_int, cn
 MarkerRule = Callable[[str, int, int], tuple[int, int] | None]
 
 _CN = f"[{CN_NUMERAL_CHARS}]{{1,4}}"
-_CN_DUN = regex.compile(rf"({_CN})[、,.]")  # 一、 (a few copies print 一, or 一.)
-_CN_PAREN = regex.compile(rf"[(]({_CN})[)]\s*")  # （一） (一)
-_ARABIC_DOT = regex.compile(r"(\d{1,3})\.(?!\d)\s*")  # 1． 1. — not 2.3%
-_ARABIC_DUN = regex.compile(r"(\d{1,3})、")  # 1、
-_ARABIC_PAREN = regex.compile(r"[(](\d{1,3})[)]\s*")  # （1） (1)
-_CIRCLED = regex.compile(rf"([{CIRCLED}])\s*")  # ①
-_CHAPTER = regex.compile(rf"第({_CN})(?:章|部分)\s*")  # 第一章 第一部分
-_ARTICLE = regex.compile(rf"第({_CN})条\s*")  # 第一条
+_CN_DUN = re.compile(rf"({_CN})[、,.]")  # 一、 (a few copies print 一, or 一.)
+_CN_PAREN = re.compile(rf"[(]({_CN})[)]\s*")  # （一） (一)
+_ARABIC_DOT = re.compile(r"(\d{1,3})\.(?!\d)\s*")  # 1． 1. — not 2.3%
+_ARABIC_DUN = re.compile(r"(\d{1,3})、")  # 1、
+_ARABIC_PAREN = re.compile(r"[(](\d{1,3})[)]\s*")  # （1） (1)
+_CIRCLED = re.compile(rf"([{CIRCLED}])\s*")  # ①
+_CHAPTER = re.compile(rf"第({_CN})(?:章|部分)\s*")  # 第一章 第一部分
+_ARTICLE = re.compile(rf"第({_CN})条\s*")  # 第一条
 
 
-def _numeral_rule(pattern: regex.Pattern[str], to_int: Callable[[str], int]) -> MarkerRule:
+def _numeral_rule(pattern: re.Pattern[str], to_int: Callable[[str], int]) -> MarkerRule:
     def rule(text: str, start: int, end: int) -> tuple[int, int] | None:
         m = pattern.match(text, start, end)
         if m is None or m.end() >= end:  # a bare label with nothing after it is not a node
@@ -40,10 +39,14 @@ def _numeral_rule(pattern: regex.Pattern[str], to_int: Callable[[str], int]) -> 
     return rule
 
 
+def _is_han(ch: str) -> bool:
+    return len(ch) == 1 and ("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or ch >= "\U00020000")
+
+
 def _cn_dun_rule(text: str, start: int, end: int) -> tuple[int, int] | None:
     m = _CN_DUN.match(text, start, end)
     # "一," and "一." only count when a heading follows, not "一,二" enumerations.
-    if m is None or (text[m.end() - 1] != "、" and not regex.match(r"\p{Han}", text[m.end() : m.end() + 1])):
+    if m is None or (text[m.end() - 1] != "、" and not _is_han(text[m.end() : m.end() + 1])):
         return None
     return _numeral_rule(_CN_DUN, cn_to_int)(text, start, end)
 
@@ -61,13 +64,13 @@ MARKER_RULES: tuple[tuple[MarkerStyle, MarkerRule], ...] = (
 
 # Where a marker may start inside a line that lost its line breaks: after a sentence end.
 # The match ends where the marker starts.
-INLINE_MARKER_START = regex.compile(
+INLINE_MARKER_START = re.compile(
     rf"[。;!?]\s*(?=(?:{_CN}、|[(]{_CN}[)]|\d{{1,3}}\.(?!\d)|[{CIRCLED}]|第{_CN}[章条]))"
 )
 
 
 # Any marker anywhere: candidates for splitting a line that lost all its line breaks.
-ANY_MARKER = regex.compile(rf"{_CN}、|[(]{_CN}[)]|(?<!\d)\d{{1,3}}\.(?!\d)|[{CIRCLED}]|第{_CN}[章条]")
+ANY_MARKER = re.compile(rf"{_CN}、|[(]{_CN}[)]|(?<!\d)\d{{1,3}}\.(?!\d)|[{CIRCLED}]|第{_CN}[章条]")
 
 
 def marker_at(text: str, start: int, end: int) -> tuple[MarkerStyle, int, int] | None:

@@ -5,7 +5,7 @@ Printed inline, as a pipe table, or one field a line with the value below.
 
 from __future__ import annotations
 
-import regex
+import re
 
 KEYS = (
     "索引号", "主题分类", "发文机关", "成文日期", "标题", "发文字号", "文号", "发布日期", "时效",
@@ -13,9 +13,9 @@ KEYS = (
 )  # fmt: skip
 # Keys are printed with spaces inside them (标  题, 时  效).
 _KEY = "|".join("\\s*".join(key) for key in KEYS)
-_FIELD = regex.compile(rf"({_KEY})\s*[:|]\s*")
+_FIELD = re.compile(rf"({_KEY})\s*[:|]\s*")
 _FIRST_CHARS = frozenset(key[0] for key in KEYS)
-_CANONICAL = {regex.sub(r"\s", "", k): k for k in KEYS}
+_CANONICAL = {re.sub(r"\s", "", k): k for k in KEYS}
 
 
 def read_metadata(text: str, start: int, end: int) -> tuple[tuple[str, int, int], ...] | None:
@@ -33,5 +33,5 @@ def read_metadata(text: str, start: int, end: int) -> tuple[tuple[str, int, int]
         value_start, value_end = m.end(), fields[i + 1].start() if i + 1 < len(fields) else end
         while value_end > value_start and text[value_end - 1] in " |\t":
             value_end -= 1
-        pairs.append((_CANONICAL[regex.sub(r"\s", "", m.group(1))], value_start, value_end))
+        pairs.append((_CANONICAL[re.sub(r"\s", "", m.group(1))], value_start, value_end))
     return tuple(pairs)

@@ -5,9 +5,9 @@ Matched on the analysis text (simplified, half width) of one segment.
 
 from __future__ import annotations
 
-import regex
+import re
 
-_FURNITURE = regex.compile(
+_FURNITURE = re.compile(
     r"""(?:
         (?:简体版|繁体版|信息无障碍|无障碍|English|EN|长者模式|关怀版|网站地图|设为首页|加入收藏)(?:\s+\S+){0,4}
       | (?:首页|当前位置|您的位置|您现在的位置|当前所在位置)\s*[:>»›].*
@@ -22,12 +22,12 @@ _FURNITURE = regex.compile(
       | [(](?:此件公开发布|此件主动公开|此件依申请公开|此件不公开)[)]
       | (?:上一篇|下一篇|相关链接|相关文章|附件下载)\s*[::]?.*
     )""",
-    regex.VERBOSE,
+    re.VERBOSE,
 )
 
 
 # Every furniture line holds one of these; testing for them first keeps the common case cheap.
-_HINT = regex.compile(
+_HINT = re.compile(
     r"简体|繁体|无障碍|English|EN|长者|关怀|地图|首页|收藏|位置|>|»|›|http|www|\d{4}[-/.]\d|时间|来源|日期"
     r"|作者|编辑|审核|校对|浏览|阅读|访问|点击|打印|关闭|字体|分享|扫一扫|【|此件|上一篇|下一篇|相关|附件下载"
 )
