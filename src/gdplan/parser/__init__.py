@@ -36,7 +36,8 @@ def parse_source(
     front = read_front_matter(nt, skeleton.front, script)
     assembler = Assembler(nt, script)
     children = assembler.nodes(skeleton)
-    diagnostics = _by_line([*skeleton.diagnostics, *assembler.diagnostics])
+    read_notes = [Diagnostic(level="info", code="input", message=note) for note in src.warnings]
+    diagnostics = [*read_notes, *_by_line([*skeleton.diagnostics, *assembler.diagnostics])]
     if errors is ErrorLevel.RAISE:
         first = next((d for d in diagnostics if d.level != "info"), None)
         if first is not None:
