@@ -75,3 +75,22 @@ def test_no_notice() -> None:
     assert doc.notice is None
     assert doc.title == "市政府工作报告重点工作责任分解(2023年)"
     assert doc.year == 2023
+
+
+def test_news_lead_in_before_the_notice_is_not_the_notice() -> None:
+    text = (
+        "近日，广东省政务服务和数据管理局印发《数字广东建设2025年工作要点》，全文如下：\n"
+        "广东省政务服务和数据管理局关于印发数字广东建设2025年工作要点的通知\n"
+        "各地级以上市人民政府，省有关单位：\n现印发给你们，请认真贯彻执行。\n"
+        "广东省政务服务和数据管理局\n2025年5月15日\n数字广东建设2025年工作要点\n" + PLAN
+    )
+    doc = gdplan.parse(text)
+    assert doc.notice is not None
+    assert doc.notice.title == "广东省政务服务和数据管理局关于印发数字广东建设2025年工作要点的通知"
+    assert doc.notice.addressees == ["各地级以上市人民政府", "省有关单位"]
+    assert doc.title == "数字广东建设2025年工作要点"
+
+
+def test_table_header_cells_are_not_a_plan_title() -> None:
+    doc = gdplan.parse("工作任务\n具体要求\n责任单位" + PLAN)
+    assert doc.title is None

@@ -192,8 +192,9 @@ def _cn_date_part(s: str) -> int:
 
 
 def _is_plan_title(s: str) -> bool:
+    # Six characters at least: a table's header cells (工作任务, 责任单位) are not a title.
     return (
-        4 <= len(s) <= 80 and not _SENTENCE_PUNCT.search(s[-1:]) and "。" not in s and _read_date(s) is None
+        6 <= len(s) <= 80 and not _SENTENCE_PUNCT.search(s[-1:]) and "。" not in s and _read_date(s) is None
     )
 
 
