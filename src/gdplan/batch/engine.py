@@ -1,0 +1,196 @@
+"""Where the work runs: in this process, in local worker processes, or on a Dask cluster.
+
+Every engine offers one operation, :meth:`Engine.imap_unordered`: apply a picklable
+function to a stream of jobs and yield results as they finish, keeping only a bounded
+number of jobs in flight (streaming submission: the job stream is never materialized, so
+memory stays flat whatever the number of inputs).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
+from typing import Any, Protocol, TypeVar
+
+J = TypeVar("J")
+R = TypeVar("R")
+
+ENGINES = ("local", "dask")
+
+
+class Engine(Protocol):
+    def imap_unordered(self, fn: Callable[[J], R], jobs: Iterable[J]) -> Iterator[R]:
+        """Results as they finish (fastest: for outputs that do not depend on order)."""
+        ...
+
+    def imap(self, fn: Callable[[J], R], jobs: Iterable[J]) -> Iterator[R]:
+        """Results in job order; a slow job holds back at most the window behind it."""
+        ...
+
+    def close(self) -> None: ...
+
+
+class EngineUnavailableError(RuntimeError):
+    """The engine asked for cannot run here (an optional extra is missing, no scheduler)."""
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+class InlineEngine:
+    """-j 1: no processes at all; the cheapest way to run and the baseline for speed-ups."""
+
+    def imap_unordered(self, fn: Callable[[J], R], jobs: Iterable[J]) -> Iterator[R]:
+        return map(fn, jobs)
+
+    def imap(self, fn: Callable[[J], R], jobs: Iterable[J]) -> Iterator[R]:
+        return map(fn, jobs)
+
+    def close(self) -> None:
+        pass
+
+
+class ProcessEngine:
+    """-j N: a pool of N worker processes fed a few jobs ahead of the results."""
+
+    def __init__(self, workers: int, *, ahead: int = 4) -> None:
+        from concurrent.futures import ProcessPoolExecutor
+
+        _warm_up()  # import the parser before forking so every worker starts warm
+        self._pool = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_ctrl_c)
+        self._window = workers * ahead
+
+    def imap_unordered(self, fn: Callable[[J], R], jobs: Iterable[J]) -> Iterator[R]:
+        from concurrent.futures import FIRST_COMPLETED, Future, wait
+
+        stream = iter(jobs)
+        pending: set[Future[R]] = {self._pool.submit(fn, j) for j in islice(stream, self._window)}
+        while pending:
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                yield future.result()
+            for job in islice(stream, len(done)):
+                pending.add(self._pool.submit(fn, job))
+
+    def imap(self, fn: Callable[[J], R], jobs: Iterable[J]) -> Iterator[R]:
+        from collections import deque
+
+        stream = iter(jobs)
+        queue = deque(self._pool.submit(fn, j) for j in islice(stream, self._window))
+        while queue:
+            result = queue.popleft().result()
+            for job in islice(stream, 1):
+                queue.append(self._pool.submit(fn, job))
+            yield result
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+class DaskEngine:
+    """Tasks on a Dask cluster: the one at ``scheduler``, or a LocalCluster started for this run."""
+
+    def __init__(
+        self, scheduler: str | None, workers: int, *, ahead: int = 4, processes: bool = True
+    ) -> None:
+        try:
+            distributed = _distributed()
+        except ImportError:
+            raise EngineUnavailableError("--engine dask needs Dask: pip install 'gdplan[dask]'") from None
+        self._cluster: Any = None
+        if scheduler:
+            try:
+                self._client: Any = distributed.Client(scheduler, timeout="20s")
+            except OSError as exc:
+                raise EngineUnavailableError(
+                    f"cannot reach the Dask scheduler at {scheduler}: {exc}"
+                ) from None
+        else:
+            self._cluster = distributed.LocalCluster(
+                n_workers=workers, threads_per_worker=1, processes=processes, dashboard_address=None
+            )
+            self._client = distributed.Client(self._cluster)
+        self._window = max(1, _total_threads(self._client)) * ahead
+
+    def imap_unordered(self, fn: Callable[[J], R], jobs: Iterable[J]) -> Iterator[R]:
+        stream = iter(jobs)
+        # pure=False: two equal jobs (a rerun) must run again, not reuse a cached result.
+        first = [self._client.submit(fn, j, pure=False) for j in islice(stream, self._window)]
+        if not first:
+            return
+        running = _distributed().as_completed(first)
+        for future in running:
+            result: R = future.result()
+            future.release()
+            yield result
+            for job in islice(stream, 1):
+                running.add(self._client.submit(fn, job, pure=False))
+
+    def imap(self, fn: Callable[[J], R], jobs: Iterable[J]) -> Iterator[R]:
+        from collections import deque
+
+        stream = iter(jobs)
+        queue = deque(self._client.submit(fn, j, pure=False) for j in islice(stream, self._window))
+        while queue:
+            future = queue.popleft()
+            result: R = future.result()
+            future.release()
+            for job in islice(stream, 1):
+                queue.append(self._client.submit(fn, job, pure=False))
+            yield result
+
+    def close(self) -> None:
+        self._client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+
+
+def _distributed() -> Any:
+    """The distributed module, untyped on purpose (it ships no complete type hints)."""
+    import importlib
+
+    return importlib.import_module("distributed")
+
+
+def _total_threads(client: Any) -> int:
+    try:
+        return int(sum(client.nthreads().values()))
+    except Exception:  # only sizes the window
+        return 1
+
+
+def _ignore_ctrl_c() -> None:
+    """Workers leave Ctrl-C to the parent, which stops submitting and lets running files finish whole."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _warm_up() -> None:
+    """Load the parser (and, when it offers one, run its warm-up) before forking workers.
+
+    Forked workers then start with everything loaded and share it copy-on-write, instead of
+    each paying the start-up cost (dictionaries, compiled grammars) on its first document.
+    """
+    import contextlib
+
+    with contextlib.suppress(Exception):
+        import gdplan.export
+        import gdplan.parser
+
+        warm_up = getattr(gdplan.parser, "warm_up", None)
+        if callable(warm_up):
+            warm_up()
+
+
+def make_engine(name: str, *, jobs: int, scheduler: str | None = None) -> Engine:
+    if name == "dask":
+        return DaskEngine(scheduler, jobs)
+    if name != "local":
+        raise EngineUnavailableError(f"unknown engine {name!r} (choose from {', '.join(ENGINES)})")
+    return InlineEngine() if jobs <= 1 else ProcessEngine(jobs)
