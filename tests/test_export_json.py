@@ -149,3 +149,15 @@ def test_dev_corpus_is_there_or_skipped() -> None:
     if not DEV_RAW.is_dir():
         pytest.skip(f"dev corpus not found at {DEV_RAW}: its documents are not exported here")
     assert real_files(DEV_RAW), f"{DEV_RAW} holds no .txt"
+
+
+def test_fast_serializer_writes_what_json_dumps_would() -> None:
+    import json as stdlib_json
+    from pathlib import Path
+
+    import gdplan
+    from gdplan.export.json import to_json
+
+    doc = gdplan.parse(Path(__file__).resolve().parents[1] / "samples" / "gd-2025-digital-seed.txt")
+    assert to_json(doc) == stdlib_json.dumps(doc.model_dump(mode="json"), ensure_ascii=False, indent=2)
+    assert stdlib_json.loads(to_json(doc, indent=None)) == doc.model_dump(mode="json")
