@@ -13,9 +13,15 @@ Public surface (used by gdplan.parser.tree and gdplan.parser.notice):
     CarryState()                                               # one per document
 
 The package is made of small modules, one job each: ``scan`` (brackets), ``roles`` (role
-words and labels), ``names`` (what a unit name looks like), ``units`` (groups, shared
-prefixes and suffixes), ``deadline``, ``inline`` (由X会同Y), ``carry`` (下同), ``locate``
-and ``grammar`` (reading a clause).
+words and labels), ``names`` (what a unit name looks like; place names from ``places.txt``,
+made by tools/build_places.py), ``units`` (groups, shared prefixes and suffixes),
+``deadline``, ``inline`` (由X会同Y), ``carry`` (下同), ``part`` (what one part of a clause
+is), ``locate`` and ``grammar`` (reading a clause).
+
+Speed: groups (省发展改革委、科技厅) and parts (省财政厅配合) recur within and across
+documents, so each distinct text is read once (``functools.lru_cache`` on the text, offsets
+relative to it); name-level helpers are cached the same way. Scanners let compiled patterns
+find brackets and separators instead of walking characters in Python.
 """
 
 from gdplan.parser.clause.grammar import read_clause

@@ -25,6 +25,8 @@ _DEFINITION = re.compile(r"详见|参见|见")
 
 def is_same_below(text: str, start: int, end: int) -> bool:
     """The part is 下同 alone (a comma-separated part of a clause)."""
+    if text.find("下同", start, end) < 0:
+        return False
     s, e = trim(text, start, end, " \t\r\n\u3000。;,")
     return _SAME_BELOW.fullmatch(text, s, e) is not None
 
@@ -50,6 +52,8 @@ def first_listed_leads(reading: ClauseReading) -> None:
 
 def receive(text: str, reading: ClauseReading, state: CarryState) -> None:
     """Add what earlier 下同 clauses carry, unless this node states the unit itself."""
+    if not state.units:
+        return
     stated = {unit.render(text) for units in reading.roles.values() for unit in units}
     for role, unit in state.units:
         name = unit.render(text)
@@ -62,6 +66,8 @@ def receive(text: str, reading: ClauseReading, state: CarryState) -> None:
 
 def hand_on(text: str, state: CarryState, units: list[tuple[Role, UnitRef]]) -> None:
     """Record units that a 下同 clause carries to later nodes (each (role, name) once)."""
+    if not units:
+        return
     known = {(role, unit.render(text)) for role, unit in state.units}
     for role, unit in units:
         key = (role, unit.render(text))

@@ -28,10 +28,14 @@ _STANDING = re.compile(
 # A date and 前 that open a longer phrase: 2024年底前取得阶段性成果 → 2024年底前.
 _BEFORE = re.compile(rf"{_WHEN}(?:以前|之前|前)")
 _HAS_TIME = re.compile(r"\d|年|月|季度|旬|底|末")
+# Every time limit above holds a time word or a standing word: without one, none matches.
+_MAYBE = re.compile(r"\d|年|月|季度|旬|底|末|持续|长期|常态化|逐年|分步|分年度")
 
 
 def deadline_of(text: str, start: int, end: int) -> Offsets | None:
     """The time limit when the whole of ``text[start:end]`` states one, else None."""
+    if _MAYBE.search(text, start, end) is None:
+        return None
     start, end = trim(text, start, end, " \t\r\n\u3000。;,")
     if start >= end:
         return None

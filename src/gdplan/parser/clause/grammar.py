@@ -16,12 +16,14 @@ from dataclasses import dataclass, field
 
 from gdplan.model import Role
 from gdplan.parser.clause import carry
-from gdplan.parser.clause.deadline import deadline_of, labelled_deadline
 from gdplan.parser.clause.inline import read_inline
-from gdplan.parser.clause.roles import LABEL, label_at, role_at_end
-from gdplan.parser.clause.scan import OPENERS, SPACE, close_of, split_top, top_level, trim
+from gdplan.parser.clause.part import read_part
+from gdplan.parser.clause.roles import LABEL
+from gdplan.parser.clause.scan import SPACE, inner_spans, split_top, trim
 from gdplan.parser.clause.types import CarryState, ClauseLocation, ClauseReading, Offsets, UnitRef
 from gdplan.parser.clause.units import read_group
+
+_SENTENCE_TRIM = SPACE + ",，"
 
 
 def read_clause(
@@ -47,9 +49,12 @@ def read_clause(
         state.first_listed_leads = True
     if state.first_listed_leads or reader.rule_here:
         carry.first_listed_leads(reading)
-    handed = [
-        (role, unit) for role, units in reading.roles.items() for unit in units if unit in reader.to_carry
-    ]
+    to_carry = reader.to_carry
+    handed = (
+        [(role, unit) for role, units in reading.roles.items() for unit in units if unit in to_carry]
+        if to_carry
+        else []
+    )
     if receive_carried:
         carry.receive(text, reading, state)
     carry.hand_on(text, state, handed)
@@ -93,7 +98,7 @@ class _Reader:
 
     def _sentence(self, start: int, end: int) -> None:
         src = self.src
-        start, end = trim(src, start, end, SPACE + ",，")
+        start, end = trim(src, start, end, _SENTENCE_TRIM)
         if start >= end:
             return
         if carry.is_same_below(src, start, end):  # 下同 as a sentence of its own
@@ -117,41 +122,39 @@ class _Reader:
     def _part(self, sentence: _Sentence, part: Offsets) -> None:
         """One comma-separated part: 下同, a label, a time limit, 由X会同Y, or units [ROLE]."""
         src = self.src
-        if carry.is_same_below(src, *part):
+        at = part[0]
+        found = read_part(src[at : part[1]])
+        if found.same_below:
             sentence.same_below = True
             return
-        label = label_at(src, *part)
+        label = found.label
         if label is not None:
             if label.deadline:
-                self._deadline(labelled_deadline(src, label.value_start, part[1]))
+                self._deadline(_moved(found.label_deadline, at))
                 return
             self._flush(sentence)
             sentence.label_role, sentence.labelled = label.role, True
-            part = trim(src, label.value_start, part[1])
-            if part[0] >= part[1]:
+            if found.value[0] >= found.value[1]:
                 self.reading.problems.append(f"{label.name}: names no unit")
                 return
-        when = deadline_of(src, *part)
-        if when is not None:
-            self._deadline(when)
+        if found.deadline is not None:
+            self._deadline(_moved(found.deadline, at))
             return
-        if self._inline(sentence, part):
+        value = (found.value[0] + at, found.value[1] + at)
+        if found.maybe_inline and self._inline(sentence, value):
             return
-        role = role_at_end(src, *part)
-        if role is None:
-            sentence.pending.append(part)  # waits for the next role word
+        if found.role is None:
+            sentence.pending.append(value)  # waits for the next role word
             return
-        units = trim(src, part[0], role.start)
+        units = (found.units[0] + at, found.units[1] + at)
         groups = [*sentence.pending, units] if units[0] < units[1] else sentence.pending
         if not groups:
-            self.reading.problems.append(f"“{src[part[0] : part[1]]}” names no unit")
-        self._assign(groups, role.role, sentence.stated)
+            self.reading.problems.append(f"“{src[value[0] : value[1]]}” names no unit")
+        self._assign(groups, found.role, sentence.stated)
         sentence.pending = []
 
     def _inline(self, sentence: _Sentence, part: Offsets) -> bool:
         """由X会同Y… / X会同Y负责: X leads, the partners cooperate."""
-        if not (self.src.startswith("由", part[0]) or "会同" in self.src[part[0] : part[1]]):
-            return False
         inline = read_inline(self.src, *part)
         if inline is None:
             return False
@@ -163,6 +166,8 @@ class _Reader:
 
     def _flush(self, sentence: _Sentence, *, drop_odd: bool = False) -> None:
         """Groups waiting for a role word take the label's role, or responsible."""
+        if not sentence.pending:
+            return
         self._assign(
             sentence.pending, sentence.label_role or Role.RESPONSIBLE, sentence.stated, drop_odd=drop_odd
         )
@@ -171,43 +176,41 @@ class _Reader:
     def _assign(
         self, groups: list[Offsets], role: Role, stated: list[UnitRef], *, drop_odd: bool = False
     ) -> None:
+        roles = self.reading.roles
         for start, end in groups:
-            group = read_group(self.src, start, end, drop_odd=drop_odd)
-            units = [_shifted(unit, self.base) for unit in group.units]
-            for unit, marked in zip(units, group.marked, strict=True):
-                self.reading.roles[marked or role].append(unit)  # 市发改委(牵头) has its own
+            group = read_group(self.src, start, end, drop_odd=drop_odd, shift=self.base)
+            for unit, marked in zip(group.units, group.marked, strict=True):
+                roles[marked or role].append(unit)  # 市发改委(牵头) has its own
             self.reading.open_ended |= group.open_ended
             self.reading.problems.extend(group.problems)
-            stated.extend(units)
+            stated.extend(group.units)
 
     def _deadline(self, span: Offsets | None) -> None:
         if span is not None and self.reading.deadline is None:
             self.reading.deadline = (span[0] + self.base, span[1] + self.base)
 
 
-def _shifted(unit: UnitRef, base: int) -> UnitRef:
-    return UnitRef(tuple((s + base, e + base) for s, e in unit.pieces))
+def _moved(span: Offsets | None, by: int) -> Offsets | None:
+    return None if span is None else (span[0] + by, span[1] + by)
 
 
 def _blank_annotations(local: str) -> tuple[str, list[Offsets]]:
     """Blank out bracket groups that annotate rather than name: (见附件1,下同), (…,下同)."""
-    chars = list(local)
     notes: list[Offsets] = []
-    flags = top_level(local, 0, len(local))
-    i = 0
-    while i < len(local):
-        if local[i] in OPENERS and flags[i]:
-            close = close_of(local, i, len(local))
-            if close is None:
-                break
-            inner = local[i + 1 : close]
-            if "下同" in inner or carry.is_definition(inner, 0, len(inner)):
-                chars[i : close + 1] = " " * (close + 1 - i)
-                notes.append((i + 1, close))
-            i = close + 1
-            continue
-        i += 1
-    return "".join(chars), notes
+    pieces: list[str] = []
+    done = 0  # local[:done] is in pieces
+    for s, e in inner_spans(local, 0, len(local)):
+        if e == len(local):
+            break  # a group left open: nothing to blank
+        inner = local[s:e]
+        if "下同" in inner or carry.is_definition(inner, 0, len(inner)):
+            pieces += [local[done : s - 1], " " * (e - s + 2)]
+            done = e + 1
+            notes.append((s, e))
+    if not notes:
+        return local, notes
+    pieces.append(local[done:])
+    return "".join(pieces), notes
 
 
 def _label_lines(src: str, start: int, end: int) -> list[Offsets]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from gdplan.parser.clause import names
 from gdplan.parser.clause.roles import ROLE_WORDS
-from gdplan.parser.clause.scan import split_top, top_level, trim
+from gdplan.parser.clause.scan import inner_spans, is_top, split_top, top_level, trim
 from gdplan.parser.clause.types import Offsets
 
 _ETC = re.compile(r"等(?:有关|相关|其他)?(?:部门|单位|机构)?")
@@ -85,10 +85,10 @@ def read_inline(text: str, start: int, end: int) -> InlineClause | None:
 
 def find_inline(text: str, start: int, end: int) -> InlineClause | None:
     """The first 由X会同Y / 由X牵头 / 由X负责 of the range that names units."""
-    flags = top_level(text, start, end)
     at = text.find("由", start, end)
+    inside = inner_spans(text, start, end) if at >= 0 else []
     while at >= 0:
-        if flags[at - start]:
+        if is_top(inside, at):
             sentence_end = min((i for i in (text.find(c, at, end) for c in "。;") if i >= 0), default=end)
             found = read_inline(text, at, sentence_end)
             if found is not None:

@@ -3,6 +3,8 @@ parenthetical, or 由X会同Y inside the sentence — tried in that order."""
 
 from __future__ import annotations
 
+import functools
+
 from gdplan.model import ClauseForm
 from gdplan.parser.clause import carry, names
 from gdplan.parser.clause.deadline import deadline_of
@@ -11,16 +13,20 @@ from gdplan.parser.clause.roles import LABEL, has_closing_role, label_at, role_a
 from gdplan.parser.clause.scan import (
     CLOSERS,
     SPACE,
+    inner_spans,
+    is_top,
     open_of,
     split_top,
     strip_trailing_groups,
-    top_level,
     trim,
     unclosed_opener,
 )
 from gdplan.parser.clause.types import ClauseLocation, Offsets
 
 _TAIL = SPACE + "。;；."  # what may follow the clause at the end of a node
+_CELL_TAIL = _TAIL + "|"
+_NOTE_GAP = _TAIL + ","  # between the clause's brackets and a note after them
+_CUT_TAIL = _TAIL + "、,"
 _LABEL_AFTER = "\n。;；|"  # a label starts a line or follows the end of a sentence
 _CONTINUES = "、,，"  # a labelled line that ends so goes on on the next line
 _NOT_IN_NAMES = ("简称", "以下", "下称", "包括", "的")  # (以下简称省数据局) names no unit
@@ -47,11 +53,13 @@ def locate_clause(text: str, start: int, end: int) -> ClauseLocation | None:
 
 
 def _labelled(text: str, start: int, end: int) -> ClauseLocation | None:
-    flags = top_level(text, start, end)
+    inside: list[Offsets] | None = None  # bracket groups, found once a label is
     runs: list[Offsets] = []
     for found in LABEL.finditer(text, start, end):
         at = found.start()
-        if not flags[at - start] or not _starts_label(text, start, at):
+        if inside is None:
+            inside = inner_spans(text, start, end)
+        if not is_top(inside, at) or not _starts_label(text, start, at):
             continue
         if runs and at < runs[-1][1]:
             continue  # a later label of the same run
@@ -101,7 +109,9 @@ def _line_end(text: str, pos: int, end: int) -> int:
 
 
 def _table_cell(text: str, start: int, end: int) -> ClauseLocation | None:
-    s, e = trim(text, start, end, _TAIL + "|")
+    if text.find("|", start, end) < 0:
+        return None  # one cell at most
+    s, e = trim(text, start, end, _CELL_TAIL)
     cells = [c for c in split_top(text, s, e, "|") if trim(text, *c)[0] < trim(text, *c)[1]]
     if len(cells) < 2:
         return None
@@ -127,7 +137,7 @@ def _final_brackets(text: str, start: int, end: int) -> ClauseLocation | None:
     content = trim(text, opener + 1, end - 1)
     if _is_note(text, *content):
         # (责任单位排在首位的为牵头单位,下同) after the clause's own brackets, or alone
-        before = trim(text, start, opener, _TAIL + ",")
+        before = trim(text, start, opener, _NOTE_GAP)
         if before[1] > before[0] and text[before[1] - 1] in CLOSERS:
             prior = open_of(text, before[1] - 1, start)
             if prior is not None:
@@ -165,7 +175,7 @@ def _cut_brackets(text: str, start: int, end: int) -> ClauseLocation | None:
     last = parts[-1]
     body_end = content[1]
     if not (_part_is_unit(text, *last) or role_at_end(text, *last)):
-        body_end = trim(text, content[0], last[0], _TAIL + "、,")[1]
+        body_end = trim(text, content[0], last[0], _CUT_TAIL)[1]
     return ClauseLocation(
         ClauseForm.BRACKETED, body=(content[0], body_end), remove=(opener, end), closed=False
     )
@@ -202,7 +212,11 @@ def _reads_as_clause(text: str, start: int, end: int) -> bool:
 
 
 def _part_is_unit(text: str, start: int, end: int) -> bool:
-    name = text[start:end]
+    return _name_is_unit(text[start:end])
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_is_unit(name: str) -> bool:
     if any(word in name for word in _NOT_IN_NAMES):
         return False
     for tail in _ETC_TAILS:

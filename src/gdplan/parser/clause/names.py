@@ -1,13 +1,17 @@
 """What a unit name looks like: organisation endings, jurisdiction prefixes, place names.
 
-Names are plain strings of the analysis text (simplified script). jieba is imported only
-inside the functions that need it, so importing gdplan never loads its dictionary.
+Names are plain strings of the analysis text (simplified script). Place names come from
+``places.txt``, a lexicon of place stems built from jieba's dictionary at development
+time (tools/build_places.py), so parsing does not load jieba's tagger; jieba is imported
+only when the lexicon finds no place at the start of a name whose suffix must be shared.
 """
 
 from __future__ import annotations
 
 import functools
 import logging
+import re
+from importlib import resources
 
 # Endings of organisation names. The strict set decides whether a bare bracketed list is a
 # clause ((省商务厅,省供销合作联社)) rather than a remark ((试行), (共建)); the loose set adds
@@ -40,10 +44,15 @@ PROVINCES = (
     "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西",
     "甘肃", "青海", "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门",
 )  # fmt: skip
-# Words jieba tags as places that are ordinary nouns in unit names (省海洋综合执法总队).
-_NOT_PLACES = frozenset({"海洋", "海关", "海事", "海域", "深度", "城乡", "城市", "农村", "边境", "口岸"})
+_PROVINCE = re.compile("|".join(PROVINCES))
+# Words jieba tags as places that are ordinary nouns in unit names (省海洋综合执法总队); the
+# lexicon leaves them out too.
+NOT_PLACES = frozenset({"海洋", "海关", "海事", "海域", "深度", "城乡", "城市", "农村", "边境", "口岸"})
 # Place-level endings (肇庆高新区, 粤桂合作特别试验区(肇庆)) that a shared suffix follows.
 ZONE_ENDINGS = ("区", "县", "市", "镇", "乡", "州", "盟", "旗", "街道", "园")
+# The lexicon's places are stems of 2–4 characters (深圳); a level word may follow them.
+_LONGEST_PLACE = 4
+_LEVELS = ("省", "市", "县", "区", "州", "盟", "旗")
 
 
 def ends_like_org(name: str, *, strict: bool = False) -> bool:
@@ -56,6 +65,7 @@ def is_each(name: str) -> bool:
     return len(name) >= 2 and name.startswith("各")
 
 
+@functools.lru_cache(maxsize=8192)
 def looks_like_unit(name: str, *, strict: bool = False) -> bool:
     """The name reads as an organisation (``name`` without trailing bracket groups)."""
     if strict:
@@ -66,6 +76,7 @@ def looks_like_unit(name: str, *, strict: bool = False) -> bool:
     return is_each(name) or (len(name) >= 2 and (ends_like_org(name) or name.endswith(("市", "区", "县"))))
 
 
+@functools.lru_cache(maxsize=4096)
 def jurisdiction_prefix(name: str) -> str:
     """The jurisdiction word a shared prefix is made of: 省委网信办 → 省委, 省发展改革委 → 省."""
     if name.startswith(NOT_JURISDICTION):
@@ -76,26 +87,66 @@ def jurisdiction_prefix(name: str) -> str:
     return ""
 
 
+@functools.lru_cache(maxsize=8192)
 def has_own_jurisdiction(name: str) -> bool:
     """The name says whose it is: 省/市/国家… or a place (广东海事局, 海关总署广东分署)."""
     if name.startswith(OWN_JURISDICTION_STARTS) and not name.startswith(NOT_JURISDICTION):
         return True
-    if any(province in name for province in PROVINCES):
+    if _PROVINCE.search(name) is not None:
         return True
-    return any(flag == "ns" and len(word) >= 2 and word not in _NOT_PLACES for word, flag in _tagged(name))
+    return _place_at(name, 0) > 0
 
 
+@functools.lru_cache(maxsize=8192)
 def leading_place_length(name: str) -> int:
-    """Length of the place name(s) a name starts with: 珠海出入境边防检查总站 → 2 (珠海)."""
+    """Length of the place name(s) a name starts with: 珠海出入境边防检查总站 → 2 (珠海).
+
+    The lexicon first: the longest place at the start with its level word (深圳市), then
+    another right after it (广州番禺区). jieba's tagger only when the lexicon knows none.
+    """
+    length = _place_at(name, 0)
+    if length == 0:
+        return _tagged_place_length(name)
+    while True:
+        length += _level_after(name, length)
+        more = _place_at(name, length)
+        if more == 0:
+            return length
+        length += more
+
+
+def _place_at(name: str, pos: int) -> int:
+    """Length of the longest lexicon place (2–4 characters) that starts at ``pos``, or 0."""
+    places = _places()
+    for size in range(_LONGEST_PLACE, 1, -1):
+        if pos + size <= len(name) and name[pos : pos + size] in places:
+            return size
+    return 0
+
+
+def _level_after(name: str, pos: int) -> int:
+    """1 when a level word closes the place at ``pos`` (深圳|市), not a word (珠海|市场监管局)."""
+    return 1 if name.startswith(_LEVELS, pos) and not name.startswith(NOT_JURISDICTION, pos) else 0
+
+
+@functools.cache
+def _places() -> frozenset[str]:
+    """The place stems of places.txt (read once, on first use)."""
+    text = resources.files(__package__).joinpath("places.txt").read_text(encoding="utf-8")
+    return frozenset(text.split())
+
+
+def _tagged_place_length(name: str) -> int:
+    """Length of the words jieba tags as places at the start of the name."""
     length = 0
     for word, flag in _tagged(name):
-        if flag != "ns" or word in _NOT_PLACES:
+        if flag != "ns" or word in NOT_PLACES:
             break
         length += len(word)
     return length
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=1024)
 def _tagged(name: str) -> tuple[tuple[str, str], ...]:
     """jieba's words and part-of-speech flags for a name (loads jieba on first use)."""
     import jieba

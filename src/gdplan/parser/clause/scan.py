@@ -76,36 +76,61 @@ def top_level(text: str, start: int, end: int) -> list[bool]:
     return flags
 
 
+def inner_spans(text: str, start: int, end: int) -> list[Offsets]:
+    """The insides of the outermost bracket groups of the range (a group left open runs to
+    ``end``): the positions that ``top_level`` flags False, as ranges."""
+    spans: list[Offsets] = []
+    depth = 0
+    inside_from = 0
+    for m in _BRACKET.finditer(text, start, end):
+        if m.group() in OPENERS:
+            if depth == 0:
+                inside_from = m.end()
+            depth += 1
+        elif depth > 0:
+            depth -= 1
+            if depth == 0:
+                spans.append((inside_from, m.start()))
+    if depth > 0:
+        spans.append((inside_from, end))
+    return spans
+
+
+def is_top(spans: list[Offsets], pos: int) -> bool:
+    """``pos`` stands outside every bracket, given the range's ``inner_spans``."""
+    return not any(s <= pos < e for s, e in spans)
+
+
+def has_bracket(text: str, start: int, end: int) -> bool:
+    return _BRACKET.search(text, start, end) is not None
+
+
 def open_of(text: str, close: int, lo: int) -> int | None:
     """The opener that matches the closer at ``close``, searching back to ``lo``."""
     stack: list[str] = []
-    for i in range(close, lo - 1, -1):
-        ch = text[i]
+    # only brackets matter: collect them in C, walk them backwards
+    for m in reversed(list(_BRACKET.finditer(text, lo, close + 1))):
+        ch = m.group()
         if ch in CLOSERS:
             stack.append(PAIR[ch])
-        elif ch in OPENERS and stack and stack[-1] == ch:
+        elif stack and (stack[-1] == ch or ch not in "<＜"):
+            # the same kind, or a different kind of opener: tolerate a mismatched pair (…〕
             stack.pop()
             if not stack:
-                return i
-        elif ch in OPENERS and stack and ch not in "<＜":
-            # a different kind of opener: tolerate a mismatched pair such as (…〕
-            stack.pop()
-            if not stack:
-                return i
+                return m.start()
     return None
 
 
 def close_of(text: str, open_: int, hi: int) -> int | None:
     """The closer that matches the opener at ``open_``, searching forward to ``hi``."""
     depth = 0
-    for i in range(open_, hi):
-        ch = text[i]
-        if ch in OPENERS:
+    for m in _BRACKET.finditer(text, open_, hi):
+        if m.group() in OPENERS:
             depth += 1
-        elif ch in CLOSERS:
+        else:
             depth -= 1
             if depth == 0:
-                return i
+                return m.start()
     return None
 
 
@@ -122,10 +147,9 @@ def strip_trailing_groups(text: str, start: int, end: int) -> int:
 def unclosed_opener(text: str, start: int, end: int) -> int | None:
     """The outermost opener left open at the end of the range (a text cut inside brackets)."""
     stack: list[int] = []
-    for i in range(start, end):
-        ch = text[i]
-        if ch in OPENERS:
-            stack.append(i)
-        elif ch in CLOSERS and stack:
+    for m in _BRACKET.finditer(text, start, end):
+        if m.group() in OPENERS:
+            stack.append(m.start())
+        elif stack:
             stack.pop()
     return stack[0] if stack else None

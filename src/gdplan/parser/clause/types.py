@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from gdplan.model import ClauseForm, Role
 
 Offsets = tuple[int, int]
+_ROLES = tuple(Role)  # iterating the enum itself is slow
 
 
 @dataclass(frozen=True)
@@ -20,7 +21,10 @@ class UnitRef:
     pieces: tuple[Offsets, ...]
 
     def render(self, text: str) -> str:
-        return "".join(text[s:e] for s, e in self.pieces)
+        if len(self.pieces) == 1:  # most units are one piece: no join
+            start, end = self.pieces[0]
+            return text[start:end]
+        return "".join([text[s:e] for s, e in self.pieces])
 
 
 @dataclass(frozen=True)
@@ -52,7 +56,7 @@ class ClauseLocation:
 
 @dataclass
 class ClauseReading:
-    roles: dict[Role, list[UnitRef]] = field(default_factory=lambda: {r: [] for r in Role})
+    roles: dict[Role, list[UnitRef]] = field(default_factory=lambda: {r: [] for r in _ROLES})
     carried: list[tuple[Role, UnitRef]] = field(default_factory=list)  # what 下同 brought here
     open_ended: bool = False
     deadline: Offsets | None = None

@@ -7,8 +7,10 @@ units share a prefix written once (省), or a suffix written once (广州、深�
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from gdplan.model import Role
 from gdplan.parser.clause import names
@@ -17,10 +19,11 @@ from gdplan.parser.clause.scan import (
     CLOSERS,
     OPENERS,
     close_of,
+    inner_spans,
+    is_top,
     open_of,
     split_top,
     strip_trailing_groups,
-    top_level,
     trim,
 )
 from gdplan.parser.clause.types import Offsets, UnitRef
@@ -49,45 +52,106 @@ class _Unit:
     pieces: list[Offsets] = field(default_factory=list)  # set when an affix is distributed
 
 
-def read_group(text: str, start: int, end: int, *, drop_odd: bool = False) -> GroupReading:
+def read_group(text: str, start: int, end: int, *, drop_odd: bool = False, shift: int = 0) -> GroupReading:
     """The units of one comma-separated group, affixes distributed.
 
     ``drop_odd``: leave out (and report) names that do not read like an organisation, for
-    groups that no role word or label vouches for.
+    groups that no role word or label vouches for. ``shift`` is added to every offset
+    (``text`` is a copy of the document's text from there).
     """
-    reading = GroupReading()
+    found = _read_group_text(text[start:end])  # the same groups recur: read each once
+    reading = GroupReading(open_ended=found.open_ended, problems=list(found.problems))
+    at = start + shift
+    for unit in found.units:
+        if unit.problem is not None:
+            reading.problems.append(unit.problem)
+        if unit.no_unit or (unit.odd and drop_odd):
+            continue
+        reading.units.append(UnitRef(tuple((s + at, e + at) for s, e in unit.pieces)))
+        reading.marked.append(unit.role)
+    return reading
+
+
+class _FoundUnit(NamedTuple):
+    pieces: tuple[Offsets, ...]  # offsets into the group's text
+    role: Role | None  # 市发改委(牵头): the unit's own role
+    problem: str | None
+    no_unit: bool  # one character or none: never a unit
+    odd: bool  # does not read like an organisation
+
+
+class _FoundGroup(NamedTuple):
+    units: tuple[_FoundUnit, ...]
+    open_ended: bool
+    problems: tuple[str, ...]  # empty units; each unit's own problem follows in ``units``
+
+
+@functools.lru_cache(maxsize=4096)
+def _read_group_text(text: str) -> _FoundGroup:
+    """read_group on a group of its own (offsets into ``text``), for any ``drop_odd``."""
+    plain = _plain_parts(text)
+    parts, marked, open_ended, problems = (plain, {}, False, []) if plain is not None else _cut_parts(text)
+    units = _coordinate(text, parts)
+    _distribute_suffix(text, units)
+    _distribute_prefix(text, units)
+    found: list[_FoundUnit] = []
+    for unit in units:
+        pieces = tuple(unit.pieces) if unit.pieces else (unit.own,)
+        name = "".join([text[s:e] for s, e in pieces])
+        core = name[: strip_trailing_groups(name, 0, len(name))]
+        role = marked.get(unit.own[0])
+        if len(core) <= 1:
+            found.append(_FoundUnit(pieces, role, f"“{name}” reads as no unit", no_unit=True, odd=False))
+        elif not names.looks_like_unit(core):
+            problem = f"“{name}” does not read like an organisation"
+            found.append(_FoundUnit(pieces, role, problem, no_unit=False, odd=True))
+        else:
+            found.append(_FoundUnit(pieces, role, None, no_unit=False, odd=False))
+    return _FoundGroup(tuple(found), open_ended, tuple(problems))
+
+
+def _cut_parts(text: str) -> tuple[list[Offsets], dict[int, Role], bool, list[str]]:
+    """The parts of a group between 、: 等 cut off, a role mark (牵头) taken, 和 split.
+
+    Returns the parts, the role marks by part start, whether the list ends in 等, and the
+    problems (empty parts).
+    """
+    problems: list[str] = []
+    open_ended = False
     parts: list[Offsets] = []
     marked: dict[int, Role] = {}
-    for raw in split_top(text, start, end, "、"):
+    for raw in split_top(text, 0, len(text), "、"):
         s, e = trim(text, *raw)
         s, e, etc = _cut_etc(text, s, e)
         s, e, mark = _cut_role_mark(text, s, e)
-        reading.open_ended |= etc
+        open_ended |= etc
         if s >= e:
             if not etc:
-                reading.problems.append(f"an empty unit in “{text[start:end].strip()}”")
+                problems.append(f"an empty unit in “{text.strip()}”")
             continue
         for part in _split_conjunction(text, s, e):
             parts.append(part)
             if mark is not None:
                 marked[part[0]] = mark
-    units = _coordinate(text, parts)
-    _distribute_suffix(text, units)
-    _distribute_prefix(text, units)
-    for unit in units:
-        pieces = unit.pieces or [unit.own]
-        name = "".join(text[s:e] for s, e in pieces)
-        core = name[: strip_trailing_groups(name, 0, len(name))]
-        if len(core) <= 1:
-            reading.problems.append(f"“{name}” reads as no unit")
-            continue
-        if not names.looks_like_unit(core):
-            reading.problems.append(f"“{name}” does not read like an organisation")
-            if drop_odd:
-                continue
-        reading.units.append(UnitRef(tuple(pieces)))
-        reading.marked.append(marked.get(unit.own[0]))
-    return reading
+    return parts, marked, open_ended, problems
+
+
+# What a part may need cut or split: spaces, brackets, 等, a conjunction.
+_NOT_PLAIN = re.compile(r"[\s" + re.escape(OPENERS + CLOSERS) + "等和及与]")
+
+
+def _plain_parts(text: str) -> list[Offsets] | None:
+    """The parts of a group that has nothing to cut (省发展改革委、科技厅), or None."""
+    if not text or _NOT_PLAIN.search(text) is not None:
+        return None
+    parts: list[Offsets] = []
+    begin = 0
+    for piece in text.split("、"):
+        if not piece:
+            return None  # an empty part: _cut_parts reports it
+        parts.append((begin, begin + len(piece)))
+        begin += len(piece) + 1
+    return parts
 
 
 def split_units(text: str, start: int, end: int) -> list[UnitRef]:
@@ -102,6 +166,8 @@ def split_units(text: str, start: int, end: int) -> list[UnitRef]:
 
 
 def _cut_etc(text: str, start: int, end: int) -> tuple[int, int, bool]:
+    if text.find("等", start, end) < 0:
+        return start, end, False
     found = _ETC.search(text, start, end)
     if found is None:
         return start, end, False
@@ -126,9 +192,11 @@ def _cut_role_mark(text: str, start: int, end: int) -> tuple[int, int, Role | No
 
 def _split_conjunction(text: str, start: int, end: int) -> list[Offsets]:
     """Split 省发展改革委和省财政厅 where both sides are whole names (not 工业和信息化厅)."""
-    flags = top_level(text, start, end)
+    inside: list[Offsets] | None = None  # bracket groups, found once a conjunction is
     for found in _CONJUNCTION.finditer(text, start, end):
-        if not flags[found.start() - start]:
+        if inside is None:
+            inside = inner_spans(text, start, end)
+        if not is_top(inside, found.start()):
             continue
         left = trim(text, start, found.start())
         right = trim(text, found.end(), end)
@@ -154,8 +222,7 @@ def _coordinate(text: str, parts: list[Offsets]) -> list[_Unit]:
     while i < len(parts):
         core = _core(text, parts[i])
         head = core[1:] if core.startswith("各") else core
-        nxt = text[parts[i + 1][0] : parts[i + 1][1]] if i + 1 < len(parts) else ""
-        if len(head) == 1 and _shares_tail(nxt):
+        if len(head) == 1 and i + 1 < len(parts) and _shares_tail(text[slice(*parts[i + 1])]):
             units.append(_Unit((parts[i][0], parts[i + 1][1]), parts=2))
             i += 2
             continue
