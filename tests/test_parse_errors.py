@@ -76,7 +76,8 @@ def test_truncated_document_is_flagged() -> None:
 
 
 def test_copy_cut_mid_character_is_kept_and_reported() -> None:
-    data = "一、总体\n（一）加强统筹。建立机制。（省政务服务数据管理局牵头）\n（二）完善体系。推进".encode()[:-1]
+    text = "一、总体\n（一）加强统筹。建立机制。（省政务服务数据管理局牵头）\n（二）完善体系。推进"
+    data = text.encode()[:-1]
     doc = gdplan.parse(data)
     assert [(d.level, d.code) for d in doc.diagnostics] == [("info", "input"), ("warning", "truncated")]
     assert doc.children[0].children[1].truncated

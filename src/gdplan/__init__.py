@@ -37,6 +37,7 @@ def __getattr__(name: str) -> Any:
         return getattr(gdplan.model, name)
     raise AttributeError(f"module 'gdplan' has no attribute {name!r}")
 
+
 Source = str | bytes | os.PathLike[str]
 Script = Literal["original", "simplified"]
 
