@@ -172,20 +172,16 @@ def _ignore_ctrl_c() -> None:
 
 
 def _warm_up() -> None:
-    """Load the parser (and, when it offers one, run its warm-up) before forking workers.
+    """Load the parser and exporters before forking workers.
 
     Forked workers then start with everything loaded and share it copy-on-write, instead of
-    each paying the start-up cost (dictionaries, compiled grammars) on its first document.
+    each paying the start-up cost (OpenCC, the place list, compiled grammars) on its first
+    document.
     """
-    import contextlib
+    import gdplan.export
+    import gdplan.parser
 
-    with contextlib.suppress(Exception):
-        import gdplan.export
-        import gdplan.parser
-
-        warm_up = getattr(gdplan.parser, "warm_up", None)
-        if callable(warm_up):
-            warm_up()
+    gdplan.parser.warm_up()
 
 
 def make_engine(name: str, *, jobs: int, scheduler: str | None = None) -> Engine:
