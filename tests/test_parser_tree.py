@@ -105,3 +105,28 @@ def test_heading_wrapped_over_two_lines() -> None:
     doc = gdplan.parse("一、加快推进数字政府\n改革建设\n（一）加强统筹。建立机制。\n")
     assert doc.children[0].title == "加快推进数字政府改革建设"
     assert doc.children[0].text == ""
+
+
+def test_table_flattened_one_cell_per_line() -> None:
+    text = "\n".join([
+        "工作任务", "具体要求", "责任单位",
+        "一、以公开助力经济平稳健康发展",
+        "（一）加强涉及市场主体的信息公开。",
+        "1.加大帮扶政策的公开力度，促进稳就业和消费恢复。",
+        "区发展改革局、区财政局等部门、各镇(街)",
+        "2.建立市场主体反映问题的办理和反馈机制。",
+        "区市场监管局、各镇(街)",
+    ])  # fmt: skip
+    doc = gdplan.parse(text)
+    first, second = doc.children[0].children[0].children
+    assert first.text == "" and first.responsibility is not None
+    assert [u.name for u in first.responsibility.responsible] == ["区发展改革局", "区财政局", "各镇(街)"]
+    assert first.responsibility.open_ended
+    assert second.responsibility is not None
+    assert [u.name for u in second.responsibility.responsible] == ["区市场监管局", "各镇(街)"]
+
+
+def test_a_last_line_of_prose_is_not_a_units_cell() -> None:
+    doc = gdplan.parse("一、总体\n1.加强统筹。\n加强宣传引导\n2.完善机制。\n推进建设，确保落实到位。\n")
+    assert all(item.responsibility is None for item in doc.items())
+    assert [item.text for item in doc.items()] == ["加强宣传引导", "推进建设，确保落实到位。"]

@@ -1,5 +1,6 @@
 """Where a node's responsibility clause is: a labelled line, a table cell, the final
-parenthetical, or 由X会同Y inside the sentence — tried in that order."""
+parenthetical, a last line listing units (a table flattened one cell per line), or
+由X会同Y inside the sentence — tried in that order."""
 
 from __future__ import annotations
 
@@ -42,7 +43,7 @@ def locate_clause(text: str, start: int, end: int) -> ClauseLocation | None:
     found = _labelled(text, s, trim(text, s, end)[1])
     if found is not None:
         return found
-    for finder in (_table_cell, _final_brackets, _inline):
+    for finder in (_table_cell, _final_brackets, _units_line, _inline):
         found = finder(text, s, e)
         if found is not None:
             return found
@@ -123,6 +124,19 @@ def _table_cell(text: str, start: int, end: int) -> ClauseLocation | None:
     while cut > start and text[cut - 1] in SPACE:
         cut -= 1
     return ClauseLocation(ClauseForm.TABLE, body=cell, remove=(cut, end))
+
+
+# ---- a table flattened one cell per line: the units cell is the node's last line ----------
+
+
+def _units_line(text: str, start: int, end: int) -> ClauseLocation | None:
+    newline = text.rfind("\n", start, end)
+    if newline < 0:
+        return None  # the node's only line: its text, not a cell after it
+    cell = trim(text, newline + 1, end)
+    if "。" in text[cell[0] : cell[1]] or not _reads_as_clause(text, *cell):
+        return None
+    return ClauseLocation(ClauseForm.TABLE, body=cell, remove=(newline, end))
 
 
 # ---- the final parenthetical: (省XX牵头,省YY按职责分工负责) / 〔…〕 / [责任单位:…] ------------------
