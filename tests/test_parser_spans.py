@@ -48,3 +48,9 @@ def test_span_through_pinyin_noise() -> None:
     part = doc.children[0]
     assert part.label == "一、"
     assert text[part.span[0] : part.span[1]].startswith("一(yī)、實施")
+
+
+def test_line_numbers_count_every_input_line_through_noise() -> None:
+    text = "\r\n".join(["??首页 > 通知", "一(yī)、总体", "", "1.加强统筹。(省政务服务数据管理局牵头)", "2.完善机制。"]) + "\r\n"
+    doc = gdplan.parse(text)
+    assert [n.line for n in doc.walk()] == [2, 4, 5]

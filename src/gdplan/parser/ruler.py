@@ -27,14 +27,16 @@ def classify(text: str, seg: Segment) -> Token:
     start, end = seg.start, seg.end
     if start == end:
         return Token(TokenKind.BLANK, seg)
-    if is_noise(text, start, end):
-        return Token(TokenKind.NOISE, seg)
-    meta = read_metadata(text, start, end)
-    if meta is not None:
-        return Token(TokenKind.META, seg, meta=meta)
+    # Markers first: no furniture or metadata line starts with one, and most lines of a
+    # plan do, so the costlier furniture patterns run only on the rest.
     for style, rule in MARKER_RULES:
         found = rule(text, start, end)
         if found is not None:
             number, label_end = found
             return Token(TokenKind.MARKER, seg, marker=Marker(style, number, label_end))
+    if is_noise(text, start, end):
+        return Token(TokenKind.NOISE, seg)
+    meta = read_metadata(text, start, end)
+    if meta is not None:
+        return Token(TokenKind.META, seg, meta=meta)
     return Token(TokenKind.TEXT, seg)

@@ -18,10 +18,11 @@ _SPACED_BAR = re.compile(r"\s\|\s")
 def segments(nt: NormalizedText) -> Iterator[Segment]:
     text = nt.analysis
     at = 0
-    for line in text.split("\n"):
+    # Noise cuts never remove a line break, so line i of the text is line i of the input.
+    for number, line in enumerate(text.split("\n"), start=1):
         start, end = at, at + len(line)
         at = end + 1
-        yield from _line_segments(nt, start, end)
+        yield from _line_segments(nt, start, end, number)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -32,10 +33,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _line_segments(nt: NormalizedText, start: int, end: int) -> Iterator[Segment]:
+def _line_segments(nt: NormalizedText, start: int, end: int, line: int) -> Iterator[Segment]:
     text = nt.analysis
     start, end = _trim(text, start, end)
-    line = nt.line_number(start)
     if start == end:
         yield Segment(start, end, line)
         return
@@ -49,12 +49,12 @@ def _line_segments(nt: NormalizedText, start: int, end: int) -> Iterator[Segment
 
 def _is_table_row(text: str, start: int, end: int) -> bool:
     """A table flattened with | separators: `cell | cell |`."""
-    if read_metadata(text, start, end) is not None:  # 发文字号 | 粤府〔2021〕22号 | is a metadata row
-        return False
     bars = text.count("|", start, end)
-    return bars >= 2 or (
+    looks_like_row = bars >= 2 or (
         bars == 1 and (text[end - 1] == "|" or _SPACED_BAR.search(text, start, end) is not None)
     )
+    # 发文字号 | 粤府〔2021〕22号 | is a metadata row, read as metadata
+    return looks_like_row and read_metadata(text, start, end) is None
 
 
 def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
