@@ -51,6 +51,11 @@ def test_span_through_pinyin_noise() -> None:
 
 
 def test_line_numbers_count_every_input_line_through_noise() -> None:
-    text = "\r\n".join(["??首页 > 通知", "一(yī)、总体", "", "1.加强统筹。(省政务服务数据管理局牵头)", "2.完善机制。"]) + "\r\n"
+    text = (
+        "\r\n".join(
+            ["??首页 > 通知", "一(yī)、总体", "", "1.加强统筹。(省政务服务数据管理局牵头)", "2.完善机制。"]
+        )
+        + "\r\n"
+    )
     doc = gdplan.parse(text)
     assert [n.line for n in doc.walk()] == [2, 4, 5]
