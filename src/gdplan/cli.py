@@ -17,7 +17,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from gdplan._version import __version__
 
@@ -234,22 +234,15 @@ def _run_batch(
     args: argparse.Namespace, inputs: list[Path], formats: Sequence[OutputFormat], outdir: Path
 ) -> int:
     from gdplan.batch.atomic import OutputFolderError
-    from gdplan.batch.engine import EngineUnavailableError, default_jobs
-    from gdplan.batch.inputs import DEFAULT_GLOBS
+    from gdplan.batch.engine import EngineUnavailableError
     from gdplan.batch.run import ConvertOptions, run_convert
 
     options = ConvertOptions(
         inputs=tuple(inputs),
         outdir=outdir,
         formats=tuple(f.name for f in formats),
-        jobs=args.jobs or default_jobs(),
-        globs=tuple(args.glob or DEFAULT_GLOBS),
         resume=args.resume,
-        engine=args.engine,
-        scheduler=args.scheduler,
-        script=args.script,
-        errors=args.errors,
-        quiet=args.quiet,
+        **_batch_options(args),
     )
     try:
         return run_convert(options)
@@ -258,23 +251,32 @@ def _run_batch(
         return EXIT_FAILED
 
 
+def _batch_options(args: argparse.Namespace) -> dict[str, Any]:
+    """The options convert and dataset share: workers, file selection, engine, parsing."""
+    from gdplan.batch.engine import default_jobs
+    from gdplan.batch.inputs import DEFAULT_GLOBS
+
+    return {
+        "jobs": args.jobs or default_jobs(),
+        "globs": tuple(args.glob or DEFAULT_GLOBS),
+        "engine": args.engine,
+        "scheduler": args.scheduler,
+        "script": args.script,
+        "errors": args.errors,
+        "quiet": args.quiet,
+    }
+
+
 def _dataset(args: argparse.Namespace) -> int:
     from gdplan.batch.atomic import OutputFolderError
-    from gdplan.batch.engine import EngineUnavailableError, default_jobs
-    from gdplan.batch.inputs import DEFAULT_GLOBS
+    from gdplan.batch.engine import EngineUnavailableError
     from gdplan.dataset import DatasetOptions, FormatUnavailableError, SourceDateEpochError, build_dataset
 
     options = DatasetOptions(
         inputs=tuple(Path(p) for p in args.inputs),
         outdir=Path(args.output),
         format=args.format,
-        jobs=args.jobs or default_jobs(),
-        globs=tuple(args.glob or DEFAULT_GLOBS),
-        engine=args.engine,
-        scheduler=args.scheduler,
-        script=args.script,
-        errors=args.errors,
-        quiet=args.quiet,
+        **_batch_options(args),
     )
     try:
         return build_dataset(options)
