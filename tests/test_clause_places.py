@@ -145,3 +145,22 @@ def test_parsing_the_dev_corpus_does_not_load_jieba(tmp_path: Path) -> None:
     paths = sorted(raw.glob("*.txt"))
     assert paths
     assert _parse_loads_jieba(paths, tmp_path) is False
+
+
+@pytest.mark.parametrize(
+    ("clause", "responsible"),
+    [
+        ("市发改委、南沙区政府", ["市发改委", "南沙区政府"]),  # a district the place list does not know
+        ("区发展改革局、高新区管委会", ["区发展改革局", "高新区管委会"]),
+        ("省发展改革委、住房城乡建设厅、城市管理局", ["省发展改革委", "省住房城乡建设厅", "省城市管理局"]),
+    ],
+)
+def test_a_follower_opening_with_its_own_place_level_keeps_its_form(
+    clause: str, responsible: list[str]
+) -> None:
+    import gdplan
+
+    doc = gdplan.parse("一、总体\n1.加强统筹。（" + clause + "按职责分工负责）\n")
+    item = next(doc.items())
+    assert item.responsibility is not None
+    assert [u.name for u in item.responsibility.responsible] == responsible

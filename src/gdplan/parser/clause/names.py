@@ -87,6 +87,11 @@ def jurisdiction_prefix(name: str) -> str:
     return ""
 
 
+_OPENS_WITH_PLACE_LEVEL = re.compile(
+    r"[\u4e00-\u9fff]{2,3}(?<!城)[区县市州旗盟](?!场)"
+)  # not 中心城区: generic
+
+
 @functools.lru_cache(maxsize=8192)
 def has_own_jurisdiction(name: str) -> bool:
     """The name says whose it is: 省/市/国家… or a place (广东海事局, 海关总署广东分署)."""
@@ -94,7 +99,9 @@ def has_own_jurisdiction(name: str) -> bool:
         return True
     if _PROVINCE.search(name) is not None:
         return True
-    return _place_at(name, 0) > 0
+    # A name that opens with a place of its own level (南沙区政府, 高新区管委会) even when the
+    # place list does not know it.
+    return _place_at(name, 0) > 0 or _OPENS_WITH_PLACE_LEVEL.match(name) is not None
 
 
 @functools.lru_cache(maxsize=8192)
