@@ -94,3 +94,30 @@ def test_news_lead_in_before_the_notice_is_not_the_notice() -> None:
 def test_table_header_cells_are_not_a_plan_title() -> None:
     doc = gdplan.parse("工作任务\n具体要求\n责任单位" + PLAN)
     assert doc.title is None
+
+
+def test_an_opinion_whose_body_is_the_plan_signs_off_after_its_last_item() -> None:
+    text = (
+        "国务院关于落实《政府工作报告》重点工作分工的意见\n国发〔2023〕8号\n"
+        "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n"
+        "为做好今年政府工作，现提出分工意见如下：\n"
+        "一、着力扩大国内需求\n"
+        "1.多渠道增加城乡居民收入。（国家发展改革委牵头，财政部等按职责分工负责，年内持续推进）\n"
+        "2.持续开展关键核心技术攻关。①加强基础研究；②推进应用研究。（科技部牵头）\n"
+        "国务院\n2023年3月31日\n"
+    )
+    doc = gdplan.parse(text)
+    n = doc.notice
+    assert n is not None
+    assert n.title == "国务院关于落实《政府工作报告》重点工作分工的意见"
+    assert n.issuer == "国务院"
+    assert n.addressees == ["各省、自治区、直辖市人民政府", "国务院各部委", "国务院各直属机构"]
+    assert (n.signature, n.date) == ("国务院", "2023-03-31")
+    assert doc.title == n.title  # the body is the plan
+    assert doc.complete and doc.diagnostics == []
+    first, second = doc.items()
+    assert first.responsibility is not None and first.responsibility.deadline == "年内持续推进"
+    # ① ② inside an item are its enumeration, not items; the clause stays the item's.
+    assert second.text == "①加强基础研究；②推进应用研究。"
+    assert second.responsibility is not None
+    assert [u.name for u in second.responsibility.lead] == ["科技部"]

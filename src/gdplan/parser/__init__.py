@@ -33,7 +33,7 @@ def parse_source(
             "no numbered structure (一、 （一） 1． …) found: this does not read as a plan notice",
             source=src.source,
         )
-    front = read_front_matter(nt, skeleton.front, script)
+    front = read_front_matter(nt, skeleton.front, script, skeleton.signoff)
     assembler = Assembler(nt, script)
     children = assembler.nodes(skeleton)
     read_notes = [Diagnostic(level="info", code="input", message=note) for note in src.warnings]

@@ -9,23 +9,20 @@ Each part is one small rule over the text tokens, matched on the analysis layer.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from gdplan.model import Notice
 from gdplan.parser import clause as _clause
-from gdplan.parser.numerals import cn_to_int
+from gdplan.parser.rules.signoff import SENTENCE_PUNCT, is_signature, read_date
 from gdplan.parser.text import NormalizedText
-from gdplan.parser.tokens import Token, TokenKind
+from gdplan.parser.tokens import Segment, Token, TokenKind
 
 _DOC_NUMBER = re.compile(r"\S{1,16}?[〔\[【(]\s*(?:19|20)\d{2}\s*[〕\]】)]\s*第?\s*\d{1,5}\s*号")
-_DATE_ARABIC = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-_DATE_CN = re.compile(
-    r"([〇零○O一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日"
-)
-_DATE_ISO = re.compile(r"((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})")
-_SENTENCE_PUNCT = re.compile(r"[。,;:!?、]")
 _PLAN_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _PREAMBLE_YEAR = re.compile(r"(?:做好|制定|印发|^)((?:19|20)\d{2})\s*年(?:是|工作要点|重点工作|度)")
+# The 公文 kinds a document issues itself by (GB/T 9704); a plan (要点, 方案) is what they carry.
+_NOTICE_KINDS = ("通知", "意见", "决定", "通报", "批复", "函")
 _ISSUED_PLAN = re.compile(r"关于印发(.+?)的通知")
 _ADDRESSEE_WORD = re.compile(r"各|单位|政府|部门|机构|委员会|管委|局|厅|办")
 
@@ -49,7 +46,11 @@ class _Line:
         return text[self.start : self.end]
 
 
-def read_front_matter(nt: NormalizedText, tokens: list[Token], script: str) -> FrontMatter:
+def read_front_matter(
+    nt: NormalizedText, tokens: list[Token], script: str, signoff: Sequence[Segment] = ()
+) -> FrontMatter:
+    """Read the tokens before the first marker; ``signoff`` is a signature and date printed
+    after the last item instead (a document whose body is the plan)."""
     a = nt.analysis
     shown = nt.layer(script)
     meta = {k: (s, e) for t in tokens if t.kind is TokenKind.META for k, s, e in reversed(t.meta) if e > s}
@@ -69,17 +70,23 @@ def read_front_matter(nt: NormalizedText, tokens: list[Token], script: str) -> F
 
     doc_number = _take(lines, used, after, lambda s: _DOC_NUMBER.fullmatch(s.of(a)) is not None)
     addressees_at = _take(lines, used, after, lambda s: _is_addressees(s.of(a)))
-    date_at = _take(lines, used, after, lambda s: _read_date(s.of(a)) is not None)
+    date_at = _take(lines, used, after, lambda s: read_date(s.of(a)) is not None)
     signature: list[int] = []
     if date_at is not None:
         for i in range(date_at - 1, max(date_at - 3, -1), -1):
-            if i in used or not _is_signature(lines[i].of(a)):
+            if i in used or not is_signature(lines[i].of(a)):
                 break
             signature.insert(0, i)
         used.update(signature)
+    closing = [_Line(seg.start, seg.end, seg.line) for seg in signoff]
+    date_line: _Line | None
+    if date_at is not None:
+        date_line, signed = lines[date_at], [lines[i] for i in signature]
+    else:
+        date_line, signed = (closing[-1], closing[:-1]) if closing else (None, [])
 
-    notice_found = any(x is not None for x in (title_at, doc_number, addressees_at, date_at))
     notice = None
+    notice_found = any(x is not None for x in (title_at, doc_number, addressees_at, date_line))
     if notice_found or meta.keys() & {"发文字号", "成文日期", "标题"}:
         notice = Notice(
             title=title or _meta(meta, shown, "标题"),
@@ -87,16 +94,16 @@ def read_front_matter(nt: NormalizedText, tokens: list[Token], script: str) -> F
             if doc_number is not None
             else _meta(meta, shown, "发文字号", "文号"),
             addressees=_addressees(nt, lines[addressees_at], shown) if addressees_at is not None else [],
-            signature="、".join(lines[i].of(shown) for i in signature) or None,
-            date=_read_date(lines[date_at].of(a))
-            if date_at is not None
-            else _read_date(_meta(meta, a, "成文日期") or ""),
+            signature="、".join(line.of(shown) for line in signed) or None,
+            date=read_date(date_line.of(a))
+            if date_line is not None
+            else read_date(_meta(meta, a, "成文日期") or ""),
         )
         analysis_title = (
             "".join(lines[i].of(a) for i in range(title_at[0], title_at[1] + 1)) if title_at else None
         )
         notice.issuer = _issuer(notice, analysis_title, _meta(meta, shown, "发文机关"))
-        parts = [lines[i] for i in used]
+        parts = [lines[i] for i in used] or closing
         if parts:
             notice.span = nt.span(min(p.start for p in parts), max(p.end for p in parts))
 
@@ -129,18 +136,21 @@ def _take(lines: list[_Line], used: set[int], start: int, test: object) -> int |
 
 
 def _find_title(a: str, lines: list[_Line]) -> tuple[int, int] | None:
-    """The notice title: a line ending in 通知, joined with the lines it wrapped from."""
+    """The notice title: a line ending in 通知 (or another 公文 kind after 关于: 意见, 决定 …),
+    joined with the lines it wrapped from."""
     for i, line in enumerate(lines):
         s = line.of(a)
-        if not s.endswith("通知") or len(s) > 120 or "。" in s:
+        if not s.endswith(_NOTICE_KINDS) or len(s) > 120 or "。" in s:
             continue
         if "关于" in s or "印发" in s:
             return (i, i)
+        if not s.endswith("通知"):
+            continue  # 意见, 决定 … are titles only with their 关于 (wrapped titles end in 通知)
         # Wrapped over lines: reach back to the earliest line (of three) that holds 关于.
         first = None
         for j in range(i - 1, max(i - 3, -1), -1):
             prev = lines[j].of(a)
-            if _SENTENCE_PUNCT.search(prev[-1:]) or len(prev) > 40 or lines[j].line < lines[i].line - 4:
+            if SENTENCE_PUNCT.search(prev[-1:]) or len(prev) > 40 or lines[j].line < lines[i].line - 4:
                 break
             if "关于" in prev:
                 first = j
@@ -172,30 +182,9 @@ def _is_addressees(s: str) -> bool:
     )
 
 
-def _is_signature(s: str) -> bool:
-    return 2 <= len(s) <= 40 and _SENTENCE_PUNCT.search(s) is None and _read_date(s) is None
-
-
-def _read_date(s: str) -> str | None:
-    s = s.strip()
-    for rx, conv in ((_DATE_ARABIC, int), (_DATE_ISO, int), (_DATE_CN, _cn_date_part)):
-        m = rx.fullmatch(s)
-        if m:
-            y, mo, d = (conv(g) for g in m.groups())
-            if 1 <= mo <= 12 and 1 <= d <= 31:
-                return f"{y:04d}-{mo:02d}-{d:02d}"
-    return None
-
-
-def _cn_date_part(s: str) -> int:
-    return cn_to_int(s.replace("○", "〇").replace("O", "〇"))
-
-
 def _is_plan_title(s: str) -> bool:
     # Six characters at least: a table's header cells (工作任务, 责任单位) are not a title.
-    return (
-        6 <= len(s) <= 80 and not _SENTENCE_PUNCT.search(s[-1:]) and "。" not in s and _read_date(s) is None
-    )
+    return 6 <= len(s) <= 80 and not SENTENCE_PUNCT.search(s[-1:]) and "。" not in s and read_date(s) is None
 
 
 def _addressees(nt: NormalizedText, line: _Line, shown: str) -> list[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from gdplan.model import Diagnostic, MarkerStyle
+from gdplan.parser.rules.signoff import is_signature, read_date
 from gdplan.parser.tokens import Segment, Token, TokenKind
 
 
@@ -45,6 +46,7 @@ class Skeleton:
     front: list[Token]  # everything before the first numbered marker
     roots: list[Draft]
     diagnostics: list[Diagnostic]
+    signoff: list[Segment] = field(default_factory=list)  # signature and date after the last item
 
     def drafts(self) -> list[Draft]:
         return [d for root in self.roots for d in root.walk()]
@@ -78,7 +80,29 @@ def build_skeleton(text: str, tokens: list[Token]) -> Skeleton:
                 current.unit_cells.append(token.segment)
             else:
                 current.content.append(token.segment)
-    return Skeleton(tokens[:first], roots, diagnostics)
+    signoff = _take_signoff(text, stack[-1]) if stack else []
+    return Skeleton(tokens[:first], roots, diagnostics, signoff)
+
+
+def _take_signoff(text: str, last: Draft) -> list[Segment]:
+    """Signature lines and the 成文日期 printed after the last item belong to the notice."""
+    content = last.content
+    if (
+        not content
+        or content[-1].cell is not None
+        or read_date(text[content[-1].start : content[-1].end]) is None
+    ):
+        return []
+    first = len(content) - 1
+    while (
+        first > 0
+        and len(content) - first <= 2
+        and is_signature(text[content[first - 1].start : content[first - 1].end])
+    ):
+        first -= 1
+    signoff = content[first:]
+    del content[first:]
+    return signoff
 
 
 def _is_unit_cell(text: str, seg: Segment) -> bool:

@@ -33,6 +33,10 @@ _ETC = re.compile(r"等(?:有关|相关|其他|其它)?(?:单位|部门|机构|�
 # Levels that coordinate before a shared government tail: 各区、市人民政府 / 省、市人民政府.
 _LEVEL_CHARS = "省市区县镇乡街"
 _SHARED_TAILS = ("人民政府", "政府", "党委", "管委会")
+# Administrative levels written in a row before one tail: 各省、自治区、直辖市人民政府.
+_LEVEL_WORDS = (
+    "计划单列市", "自治区", "直辖市", "自治州", "自治县", "省", "市", "区", "县", "州", "旗", "盟",
+)  # fmt: skip
 # 省发展改革委和省财政厅: a conjunction joins two whole names (工业和信息化厅 is one name).
 _CONJUNCTION = re.compile(r"以及|和|及|与")
 
@@ -222,6 +226,11 @@ def _coordinate(text: str, parts: list[Offsets]) -> list[_Unit]:
     while i < len(parts):
         core = _core(text, parts[i])
         head = core[1:] if core.startswith("各") else core
+        levels_end = _levels_before_tail(text, parts, i)
+        if levels_end is not None:
+            units.append(_Unit((parts[i][0], parts[levels_end][1]), parts=levels_end - i + 1))
+            i = levels_end + 1
+            continue
         if len(head) == 1 and i + 1 < len(parts) and _shares_tail(text[slice(*parts[i + 1])]):
             units.append(_Unit((parts[i][0], parts[i + 1][1]), parts=2))
             i += 2
@@ -234,6 +243,25 @@ def _coordinate(text: str, parts: list[Offsets]) -> list[_Unit]:
             units.append(_Unit(parts[i]))
         i += 1
     return units
+
+
+def _levels_before_tail(text: str, parts: list[Offsets], i: int) -> int | None:
+    """各省、自治区、直辖市人民政府: bare level words, then a level word with the tail they share.
+
+    Returns the index of the part that carries the tail, or None.
+    """
+    j = i
+    while j < len(parts):
+        core = _core(text, parts[j])
+        head = core[1:] if core.startswith("各") and j == i else core
+        if head in _LEVEL_WORDS:
+            j += 1
+            continue
+        level = next((w for w in _LEVEL_WORDS if head.startswith(w)), None)
+        if j > i and level is not None and head[len(level) :].startswith(_SHARED_TAILS):
+            return j
+        return None
+    return None
 
 
 def _coordinates_with(text: str, head: str, previous: _Unit) -> bool:

@@ -64,9 +64,9 @@ MARKER_RULES: tuple[tuple[MarkerStyle, MarkerRule], ...] = (
 
 # Where a marker may start inside a line that lost its line breaks: after a sentence end.
 # The match ends where the marker starts.
-INLINE_MARKER_START = re.compile(
-    rf"[。;!?]\s*(?=(?:{_CN}、|[(]{_CN}[)]|\d{{1,3}}\.(?!\d)|[{CIRCLED}]|第{_CN}[章条]))"
-)
+# Only Chinese-numeral markers: 1. and ① after 。 are as often enumerations inside an item
+# (①加强基础研究；②推进应用研究) as new items.
+INLINE_MARKER_START = re.compile(rf"[。;!?]\s*(?=(?:{_CN}、|[(]{_CN}[)]|第{_CN}[章条]))")
 
 
 # Any marker anywhere: candidates for splitting a line that lost all its line breaks.

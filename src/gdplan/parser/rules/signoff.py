@@ -1,0 +1,39 @@
+"""The notice's sign-off: the 成文日期 line and the signature lines above it.
+
+A notice prints them before the plan; a document whose body is the plan (an 意见, a
+分工通知) prints them after its last item. Matched on the analysis text of one line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gdplan.parser.numerals import cn_to_int
+
+_DATE_ARABIC = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_DATE_CN = re.compile(
+    r"([〇零○O一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日"
+)
+_DATE_ISO = re.compile(r"((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})")
+SENTENCE_PUNCT = re.compile(r"[。,;:!?、]")
+
+
+def read_date(s: str) -> str | None:
+    """A whole line that is a date → YYYY-MM-DD (2025年5月15日, 二〇二五年五月十五日, 2024-07-26)."""
+    s = s.strip()
+    for rx, conv in ((_DATE_ARABIC, int), (_DATE_ISO, int), (_DATE_CN, _cn_date_part)):
+        m = rx.fullmatch(s)
+        if m:
+            y, mo, d = (conv(g) for g in m.groups())
+            if 1 <= mo <= 12 and 1 <= d <= 31:
+                return f"{y:04d}-{mo:02d}-{d:02d}"
+    return None
+
+
+def is_signature(s: str) -> bool:
+    """A line that can sign a notice: a short name with no punctuation."""
+    return 2 <= len(s) <= 40 and SENTENCE_PUNCT.search(s) is None and read_date(s) is None
+
+
+def _cn_date_part(s: str) -> int:
+    return cn_to_int(s.replace("○", "〇").replace("O", "〇"))
