@@ -9,13 +9,13 @@ Each part is one small rule over the text tokens, matched on the analysis layer.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from gdplan.model import Notice
 from gdplan.parser import clause as _clause
 from gdplan.parser.rules.signoff import SENTENCE_PUNCT, is_signature, read_date
-from gdplan.parser.text import NormalizedText
+from gdplan.parser.text import NormalizedText, fold_width, to_simplified
 from gdplan.parser.tokens import Segment, Token, TokenKind
 
 _DOC_NUMBER = re.compile(r"\S{1,16}?[〔\[【(]\s*(?:19|20)\d{2}\s*[〕\]】)]\s*第?\s*\d{1,5}\s*号")
@@ -33,7 +33,6 @@ class FrontMatter:
     plan_title: str | None = None
     year: int | None = None
     preamble: str | None = None
-    problems: list[tuple[int, str]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -46,90 +45,123 @@ class _Line:
         return text[self.start : self.end]
 
 
+@dataclass
+class _NoticeParts:
+    """Where each part of the cover notice stands among the front lines (indexes)."""
+
+    title: tuple[int, int] | None = None  # first and last line of a wrapped title
+    doc_number: int | None = None
+    addressees: int | None = None
+    date: _Line | None = None
+    signature: list[_Line] = field(default_factory=list)
+    used: set[int] = field(default_factory=set)  # lines that belong to the notice
+    date_in_front: bool = False
+
+    def found(self) -> bool:
+        return any(x is not None for x in (self.title, self.doc_number, self.addressees, self.date))
+
+
 def read_front_matter(
     nt: NormalizedText, tokens: list[Token], script: str, signoff: Sequence[Segment] = ()
 ) -> FrontMatter:
     """Read the tokens before the first marker; ``signoff`` is a signature and date printed
     after the last item instead (a document whose body is the plan)."""
-    a = nt.analysis
-    shown = nt.layer(script)
+    a, shown = nt.analysis, nt.layer(script)
     meta = {k: (s, e) for t in tokens if t.kind is TokenKind.META for k, s, e in reversed(t.meta) if e > s}
     lines = [
         _Line(t.start, t.end, t.line) for t in tokens if t.kind is TokenKind.TEXT and t.segment.cell is None
     ]
-    used: set[int] = set()
+    parts = _find_parts(a, lines, [_Line(seg.start, seg.end, seg.line) for seg in signoff])
 
-    title_at = _find_title(a, lines)
-    title = None
-    if title_at is not None:
-        first, last = title_at
-        title = "".join(lines[i].of(shown) for i in range(first, last + 1))
-        used.update(range(first, last + 1))
-        used.update(_repeated_title(a, lines, title_at))
-    after = max(used) + 1 if used else 0
-
-    doc_number = _take(lines, used, after, lambda s: _DOC_NUMBER.fullmatch(s.of(a)) is not None)
-    addressees_at = _take(lines, used, after, lambda s: _is_addressees(s.of(a)))
-    date_at = _take(lines, used, after, lambda s: read_date(s.of(a)) is not None)
-    signature: list[int] = []
-    if date_at is not None:
-        for i in range(date_at - 1, max(date_at - 3, -1), -1):
-            if i in used or not is_signature(lines[i].of(a)):
-                break
-            signature.insert(0, i)
-        used.update(signature)
-    closing = [_Line(seg.start, seg.end, seg.line) for seg in signoff]
-    date_line: _Line | None
-    if date_at is not None:
-        date_line, signed = lines[date_at], [lines[i] for i in signature]
-    else:
-        date_line, signed = (closing[-1], closing[:-1]) if closing else (None, [])
+    def joined(layer: str) -> str | None:
+        if parts.title is None:
+            return None
+        return "".join(lines[i].of(layer) for i in range(parts.title[0], parts.title[1] + 1))
 
     notice = None
-    notice_found = any(x is not None for x in (title_at, doc_number, addressees_at, date_line))
-    if notice_found or meta.keys() & {"发文字号", "成文日期", "标题"}:
-        notice = Notice(
-            title=title or _meta(meta, shown, "标题"),
-            doc_number=lines[doc_number].of(shown)
-            if doc_number is not None
-            else _meta(meta, shown, "发文字号", "文号"),
-            addressees=_addressees(nt, lines[addressees_at], shown) if addressees_at is not None else [],
-            signature="、".join(line.of(shown) for line in signed) or None,
-            date=read_date(date_line.of(a))
-            if date_line is not None
-            else read_date(_meta(meta, a, "成文日期") or ""),
-        )
-        analysis_title = (
-            "".join(lines[i].of(a) for i in range(title_at[0], title_at[1] + 1)) if title_at else None
-        )
-        notice.issuer = _issuer(notice, analysis_title, _meta(meta, shown, "发文机关"))
-        parts = [lines[i] for i in used] or closing
-        if parts:
-            notice.span = nt.span(min(p.start for p in parts), max(p.end for p in parts))
+    if parts.found() or meta.keys() & {"发文字号", "成文日期", "标题"}:
+        notice = _notice(nt, shown, lines, parts, meta, joined(shown), joined(a))
 
     # The plan's own title: the first title-like line after the notice; the rest is preamble.
-    body_from = max([*used, date_at if date_at is not None else -1]) + 1 if date_at is not None else after
-    if addressees_at is not None and date_at is None:
-        body_from = addressees_at + 1
-    rest = [i for i in range(body_from, len(lines)) if i not in used]
-    plan_title = None
+    rest = [i for i in range(_body_start(parts), len(lines)) if i not in parts.used]
     plan_at = next((i for i in rest if _is_plan_title(lines[i].of(a))), None)
+    plan_title = None
     if plan_at is not None:
         plan_title = lines[plan_at].of(shown)
         rest = [i for i in rest if i > plan_at]
     elif notice is not None and notice.title:
-        plan_title = _plan_from_notice_title(title or "", a, lines, title_at, shown)
+        plan_title = _plan_from_notice_title(notice.title, joined(a))
     preamble = "\n".join(lines[i].of(shown) for i in rest) or None
-
-    year_source = [plan_title or "", title or ""]
-    year = _year(nt, year_source, [lines[i].of(a) for i in rest])
+    year = _year([plan_title or "", notice.title or "" if notice else ""], [lines[i].of(a) for i in rest])
     return FrontMatter(notice, plan_title, year, preamble)
 
 
-def _take(lines: list[_Line], used: set[int], start: int, test: object) -> int | None:
+def _find_parts(a: str, lines: list[_Line], closing: list[_Line]) -> _NoticeParts:
+    """Title, then 文号, addressees and date in the lines after it, the signature above the date."""
+    parts = _NoticeParts(title=_find_title(a, lines))
+    if parts.title is not None:
+        parts.used.update(range(parts.title[0], parts.title[1] + 1))
+        parts.used.update(_repeated_title(a, lines, parts.title))
+    after = max(parts.used) + 1 if parts.used else 0
+    parts.doc_number = _take(lines, parts.used, after, lambda s: _DOC_NUMBER.fullmatch(s.of(a)) is not None)
+    parts.addressees = _take(lines, parts.used, after, lambda s: _is_addressees(s.of(a)))
+    date_at = _take(lines, parts.used, after, lambda s: read_date(s.of(a)) is not None)
+    if date_at is not None:
+        signature: list[int] = []
+        for i in range(date_at - 1, max(date_at - 3, -1), -1):
+            if i in parts.used or not is_signature(lines[i].of(a)):
+                break
+            signature.insert(0, i)
+        parts.used.update(signature)
+        parts.date, parts.signature, parts.date_in_front = lines[date_at], [lines[i] for i in signature], True
+    elif closing:
+        parts.date, parts.signature = closing[-1], closing[:-1]
+    return parts
+
+
+def _notice(
+    nt: NormalizedText,
+    shown: str,
+    lines: list[_Line],
+    parts: _NoticeParts,
+    meta: dict[str, tuple[int, int]],
+    title: str | None,
+    analysis_title: str | None,
+) -> Notice:
+    a = nt.analysis
+    notice = Notice(
+        title=title or _meta(meta, shown, "标题"),
+        doc_number=lines[parts.doc_number].of(shown)
+        if parts.doc_number is not None
+        else _meta(meta, shown, "发文字号", "文号"),
+        addressees=_addressees(nt, lines[parts.addressees], shown) if parts.addressees is not None else [],
+        signature="、".join(line.of(shown) for line in parts.signature) or None,
+        date=read_date(parts.date.of(a))
+        if parts.date is not None
+        else read_date(_meta(meta, a, "成文日期") or ""),
+    )
+    notice.issuer = _issuer(notice, analysis_title, _meta(meta, shown, "发文机关"))
+    spanned = [lines[i] for i in parts.used] or ([*parts.signature, parts.date] if parts.date else [])
+    if spanned:
+        notice.span = nt.span(min(p.start for p in spanned), max(p.end for p in spanned))
+    return notice
+
+
+def _body_start(parts: _NoticeParts) -> int:
+    """The first front line after the notice: after its date, else after its addressees or title."""
+    if parts.date_in_front:
+        return max(parts.used) + 1
+    if parts.addressees is not None:
+        return parts.addressees + 1
+    if parts.title is not None:
+        return max(parts.used) + 1
+    return 0
+
+
+def _take(lines: list[_Line], used: set[int], start: int, test: Callable[[_Line], bool]) -> int | None:
     """The first unused line from `start` on that passes `test`; marks it used."""
     for i in range(start, len(lines)):
-        if i not in used and test(lines[i]):  # type: ignore[operator]
+        if i not in used and test(lines[i]):
             used.add(i)
             return i
     return None
@@ -209,26 +241,20 @@ def _issuer(notice: Notice, analysis_title: str | None, meta_issuer: str | None)
     return meta_issuer or notice.signature
 
 
-def _plan_from_notice_title(
-    title: str, a: str, lines: list[_Line], at: tuple[int, int] | None, shown: str
-) -> str | None:
+def _plan_from_notice_title(title: str, analysis_title: str | None) -> str:
     """关于印发《X》的通知 → X; a notice whose body is the plan keeps its own title."""
-    if at is None:
-        return title or None
-    analysis_title = "".join(lines[i].of(a) for i in range(at[0], at[1] + 1))
-    m = _ISSUED_PLAN.search(analysis_title)
+    m = _ISSUED_PLAN.search(analysis_title or "")
     if m is None:
         return title
     start, end = m.span(1)
-    inner = analysis_title[start:end]
+    inner = m.group(1)
     if inner.startswith("《") and inner.endswith("》") and inner.count("《") == 1:
         start, end = start + 1, end - 1
     return title[start:end]
 
 
-def _year(nt: NormalizedText, titles: list[str], preamble: list[str]) -> int | None:
-    from gdplan.parser.text import fold_width, to_simplified
-
+def _year(titles: list[str], preamble: list[str]) -> int | None:
+    """The first 20XX年 of the plan title or the notice title, else of the preamble's opening."""
     for title in titles:
         m = _PLAN_YEAR.search(fold_width(to_simplified(title)))
         if m:
