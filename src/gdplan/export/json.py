@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import ValidationError
-
-from gdplan.errors import InputError
+from gdplan.export.validate import validated
 from gdplan.model import SCHEMA_VERSION, Document
 
 SCHEMA_ID = f"https://gdplan.dev/schema/{SCHEMA_VERSION}/document.json"
@@ -29,12 +27,7 @@ def from_json(text: str | bytes, *, name: str = "<json>") -> Document:
     Raises :class:`~gdplan.errors.InputError` naming ``name`` when the text is not
     JSON or not a gdplan document.
     """
-    try:
-        return Document.model_validate_json(text)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(part) for part in first["loc"]) or "document"
-        raise InputError(f"not a gdplan JSON document: {where}: {first['msg']}", source=name) from None
+    return validated(text, what="JSON document", name=name)
 
 
 def json_schema() -> dict[str, Any]:

@@ -8,8 +8,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from pydantic import ValidationError
-
 from gdplan.errors import InputError
 from gdplan.export.markdown import grammar as g
 from gdplan.export.markdown.attrs import (
@@ -22,6 +20,7 @@ from gdplan.export.markdown.attrs import (
 )
 from gdplan.export.markdown.blocks import Block, gap_text, group_blocks
 from gdplan.export.markdown.escape import unescape
+from gdplan.export.validate import validated
 from gdplan.model import ClauseForm, Document, Role
 
 T = TypeVar("T")
@@ -55,12 +54,7 @@ def from_markdown(text: str, *, name: str = "<markdown>") -> Document:
         fields.update(_Body(group_blocks(lines[body_start:], body_start + 1)).read())
     except _LayoutError as exc:
         raise InputError(f"not gdplan Markdown: {exc.reason}", source=name, line=exc.line) from None
-    try:
-        return Document.model_validate(fields)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(part) for part in first["loc"]) or "document"
-        raise InputError(f"not a gdplan document: {where}: {first['msg']}", source=name) from None
+    return validated(fields, what="document", name=name)
 
 
 def _front_matter(lines: list[str]) -> tuple[dict[str, Any], int]:
