@@ -92,11 +92,11 @@ def to_markdown(doc: Document) -> str:
     return _to_markdown(doc)
 
 
-def from_markdown(text: str) -> Document:
-    """Read Markdown written by :func:`to_markdown` back into a Document."""
+def from_markdown(text: str, *, name: str = "<markdown>") -> Document:
+    """Read Markdown written by :func:`to_markdown` back into a Document (errors name ``name``)."""
     from gdplan.export.markdown import from_markdown as _from_markdown
 
-    return _from_markdown(text)
+    return _from_markdown(text, name=name)
 
 
 __all__ = [
