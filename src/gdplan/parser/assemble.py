@@ -6,11 +6,12 @@ or a rule from one node to every later one.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
 
-from gdplan.model import ClauseForm, Diagnostic, Node, Responsibility, Role, Unit
+from gdplan.model import ROLES, ClauseForm, Diagnostic, Node, Responsibility, Role, Unit
 from gdplan.parser import clause as _clause
 from gdplan.parser.clause import CarryState, ClauseLocation, ClauseReading, UnitRef
 from gdplan.parser.text import NormalizedText
@@ -23,6 +24,8 @@ _TITLE_TRIM = " \t。;:,、"
 _TERMINAL = "。!?)〕]】>;"
 
 _WRAP_BREAKER = re.compile(r"[。;:!?,()]")  # a line with these is a sentence, not a wrapped title
+# What decides where the first sentence ends: brackets (a 。 inside them does not) and sentence ends.
+_TITLE_SCAN = re.compile("[" + re.escape(_OPENERS + _CLOSERS + _SENTENCE_END) + "]")
 
 Piece = tuple[int, int]
 
@@ -33,6 +36,7 @@ class NodeParts:
     text: str
     responsibility: Responsibility | None
     problems: list[str]
+    end: int  # where the node's own text ends (see Assembler._end)
 
 
 class Assembler:
@@ -44,11 +48,12 @@ class Assembler:
         self.diagnostics: list[Diagnostic] = []
 
     def nodes(self, skeleton: Skeleton) -> list[Node]:
-        parts = {id(d): self._parts(d) for d in skeleton.drafts()}  # document order: 下同 needs it
-        last = skeleton.drafts()[-1] if skeleton.roots else None
-        truncated = last is not None and self._is_truncated(last, skeleton, parts)
+        drafts = skeleton.drafts()
+        parts = {id(d): self._parts(d) for d in drafts}  # document order: 下同 needs it
+        last = drafts[-1] if drafts else None
+        truncated = last is not None and self._is_truncated(last, drafts, parts)
         if truncated and last is not None:
-            end = self._region(last)[1]
+            end = parts[id(last)].end
             line = self.nt.line_number(max(end - 1, 0))
             column = end - self.a.rfind("\n", 0, end)
             self.diagnostics.append(
@@ -66,7 +71,6 @@ class Assembler:
     def _node(self, d: Draft, parts: dict[int, NodeParts], truncated: Draft | None) -> Node:
         p = parts[id(d)]
         assert d.token.marker is not None
-        end = self._region(d)[1]
         for problem in p.problems:
             self.diagnostics.append(
                 Diagnostic(code="unparsed-clause", message=f"{self._label(d)}: {problem}", line=d.token.line)
@@ -82,14 +86,17 @@ class Assembler:
             responsibility=p.responsibility,
             truncated=d is truncated,
             line=d.token.line,
-            span=self.nt.span(d.token.start, end),
+            span=self.nt.span(d.token.start, p.end),
             children=[self._node(c, parts, truncated) for c in d.children],
         )
 
-    def _region(self, d: Draft) -> Piece:
-        assert d.token.marker is not None
-        segs = [d.token.segment, *d.content, *d.unit_cells]
-        return d.token.marker.end, max(s.end for s in segs)
+    @staticmethod
+    def _end(d: Draft) -> int:
+        """Where the node's own text ends: its last line or units cell, before its children."""
+        end = d.token.end
+        for seg in (*d.content, *d.unit_cells):
+            end = max(end, seg.end)
+        return end
 
     def _label(self, d: Draft) -> str:
         assert d.token.marker is not None
@@ -97,16 +104,17 @@ class Assembler:
 
     def _parts(self, d: Draft) -> NodeParts:
         assert d.token.marker is not None
-        pieces: list[Piece] = [(d.token.marker.end, d.token.end), *((s.start, s.end) for s in d.content)]
+        pieces: list[Piece] = [(d.token.marker.end, d.token.end)]
+        pieces += [(s.start, s.end) for s in d.content]
         loc: ClauseLocation | None
         if d.unit_cells:
             cell = d.unit_cells[-1]
             loc = ClauseLocation(ClauseForm.TABLE, (cell.start, cell.end), None)
         else:
-            loc = _clause.locate_clause(self.a, pieces[0][0], max(e for _, e in pieces))
+            loc = _clause.locate_clause(self.a, pieces[0][0], max([e for _, e in pieces]))
         if loc is not None and loc.remove is not None:
             pieces = _cut(pieces, loc.remove)
-        pieces = [p for p in (_strip(self.a, s, e) for s, e in pieces) if p[1] > p[0]]
+        pieces = [p for p in [_strip(self.a, s, e) for s, e in pieces] if p[1] > p[0]]
         title, body = self._title_and_body(pieces, wrapped=bool(d.children))
         reading = _clause.read_clause(self.a, loc, self.state) if loc is not None else None
         responsibility = None
@@ -116,7 +124,8 @@ class Assembler:
             problems = list(reading.problems)
         elif not d.children and self.state.units:
             responsibility = self._carried_only()
-        return NodeParts(title, "\n".join(self.shown[s:e] for s, e in body), responsibility, problems)
+        text = "\n".join([self.shown[s:e] for s, e in body])
+        return NodeParts(title, text, responsibility, problems, self._end(d))
 
     def _title_and_body(self, pieces: list[Piece], *, wrapped: bool) -> tuple[str, list[Piece]]:
         """The title is the first sentence; a heading's title may wrap onto short lines below it."""
@@ -132,7 +141,7 @@ class Assembler:
         else:
             title_pieces = [(s, stop)]
             rest = [_strip(self.a, stop + 1, e), *pieces[1:]]
-        title = "".join(self.shown[ps:pe].strip() for ps, pe in title_pieces).rstrip(_TITLE_TRIM)
+        title = "".join([self.shown[ps:pe].strip() for ps, pe in title_pieces]).rstrip(_TITLE_TRIM)
         return title, [p for p in rest if p[1] > p[0]]
 
     def _continues_title(self, piece: Piece) -> bool:
@@ -142,18 +151,17 @@ class Assembler:
     # -- responsibility ---------------------------------------------------------------------
 
     def _unit(self, ref: UnitRef) -> Unit:
-        key = "".join(unicodedata.normalize("NFKC", ref.render(self.a)).split())
-        return Unit(name=ref.render(self.shown).strip(), key=key)
+        return Unit(name=ref.render(self.shown).strip(), key=_unit_key(ref.render(self.a)))
 
     def _responsibility(self, reading: ClauseReading, loc: ClauseLocation) -> Responsibility:
-        roles = {role: [self._unit(u) for u in reading.roles.get(role, [])] for role in Role}
+        roles, unit = reading.roles, self._unit
         deadline = self.shown[reading.deadline[0] : reading.deadline[1]] if reading.deadline else None
         return Responsibility(
-            lead=roles[Role.LEAD],
-            responsible=roles[Role.RESPONSIBLE],
-            implementing=roles[Role.IMPLEMENTING],
-            cooperating=roles[Role.COOPERATING],
-            carried=[self._unit(u) for _, u in reading.carried],
+            lead=[unit(u) for u in roles[Role.LEAD]],
+            responsible=[unit(u) for u in roles[Role.RESPONSIBLE]],
+            implementing=[unit(u) for u in roles[Role.IMPLEMENTING]],
+            cooperating=[unit(u) for u in roles[Role.COOPERATING]],
+            carried=[unit(u) for _, u in reading.carried],
             open_ended=reading.open_ended,
             deadline=deadline,
             clause=self.shown[loc.body[0] : loc.body[1]],
@@ -162,7 +170,7 @@ class Assembler:
         )
 
     def _carried_only(self) -> Responsibility:
-        roles: dict[Role, list[Unit]] = {role: [] for role in Role}
+        roles: dict[Role, list[Unit]] = {role: [] for role in ROLES}
         for role, ref in self.state.units:
             roles[role].append(self._unit(ref))
         return Responsibility(
@@ -176,28 +184,34 @@ class Assembler:
 
     # -- truncation -------------------------------------------------------------------------
 
-    def _is_truncated(self, last: Draft, skeleton: Skeleton, parts: dict[int, NodeParts]) -> bool:
+    def _is_truncated(self, last: Draft, drafts: list[Draft], parts: dict[int, NodeParts]) -> bool:
         """The text stops inside the last node: mid-sentence, or a copy cut where a clause should follow."""
-        end = self._region(last)[1]
+        end = parts[id(last)].end
         if self.a[end - 1] not in _TERMINAL:
             return True
         if self.nt.original.endswith(("\n", "\r")):
             return False
-        items = [d for d in skeleton.drafts() if not d.children]
+        items = [d for d in drafts if not d.children]
         with_clause = sum(1 for d in items if parts[id(d)].responsibility is not None)
         return parts[id(last)].responsibility is None and with_clause > 0
 
 
+@functools.lru_cache(maxsize=4096)
+def _unit_key(name: str) -> str:
+    """The key of a unit named ``name`` in the analysis text (units recur: fold each once)."""
+    return "".join(unicodedata.normalize("NFKC", name).split())
+
+
 def _first_sentence_end(text: str, start: int, end: int) -> int | None:
     depth = 0
-    for i in range(start, end):
-        ch = text[i]
+    for m in _TITLE_SCAN.finditer(text, start, end):  # only brackets and sentence ends matter
+        ch = m.group()
         if ch in _OPENERS:
             depth += 1
         elif ch in _CLOSERS:
             depth = max(depth - 1, 0)
-        elif ch in _SENTENCE_END and depth == 0:
-            return i
+        elif depth == 0:
+            return m.start()
     return None
 
 

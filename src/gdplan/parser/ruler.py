@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from gdplan.parser.rules.markers import MARKER_RULES
+from gdplan.parser.rules.markers import MARKER_RULES, may_start_marker
 from gdplan.parser.rules.metadata import read_metadata
 from gdplan.parser.rules.noise import is_noise
 from gdplan.parser.tokens import Marker, Segment, Token, TokenKind
@@ -29,11 +29,12 @@ def classify(text: str, seg: Segment) -> Token:
         return Token(TokenKind.BLANK, seg)
     # Markers first: no furniture or metadata line starts with one, and most lines of a
     # plan do, so the costlier furniture patterns run only on the rest.
-    for style, rule in MARKER_RULES:
-        found = rule(text, start, end)
-        if found is not None:
-            number, label_end = found
-            return Token(TokenKind.MARKER, seg, marker=Marker(style, number, label_end))
+    if may_start_marker(text, start, end):
+        for style, rule in MARKER_RULES:
+            found = rule(text, start, end)
+            if found is not None:
+                number, label_end = found
+                return Token(TokenKind.MARKER, seg, marker=Marker(style, number, label_end))
     if is_noise(text, start, end):
         return Token(TokenKind.NOISE, seg)
     meta = read_metadata(text, start, end)

@@ -81,8 +81,12 @@ def _sentence_runs(text: str, start: int, end: int, line: int) -> Iterator[Segme
     character (a heading has no 。), so there only markers that continue the numbering
     are taken.
     """
+    long_line = end - start > _RUN_TOGETHER
+    if not long_line and INLINE_MARKER_START.search(text, start, end) is None:
+        yield Segment(start, end, line)  # the common case: the line is one segment (trimmed already)
+        return
     cuts = {m.end() for m in INLINE_MARKER_START.finditer(text, start, end)}
-    if end - start > _RUN_TOGETHER:
+    if long_line:
         cuts |= _numbering_cuts(text, start, end)
         first_marker = min(cuts, default=end)
         # Before the plan: the cover notice's parts (title, addressees, signature, date).

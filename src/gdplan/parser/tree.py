@@ -62,7 +62,7 @@ def build_skeleton(text: str, tokens: list[Token]) -> Skeleton:
         if token.kind is TokenKind.MARKER:
             assert token.marker is not None
             style = token.marker.style
-            open_at = next((i for i, d in enumerate(stack) if d.style is style), None)
+            open_at = _level_of(stack, style)
             if open_at is not None:
                 del stack[open_at:]
             parent = stack[-1] if stack else None
@@ -105,6 +105,14 @@ def _take_signoff(text: str, last: Draft) -> list[Segment]:
     return signoff
 
 
+def _level_of(stack: list[Draft], style: MarkerStyle) -> int | None:
+    """The index of the open level that uses ``style``, if one does."""
+    for i, draft in enumerate(stack):
+        if draft.style is style:
+            return i
+    return None
+
+
 def _is_unit_cell(text: str, seg: Segment) -> bool:
     """The last cell of a table row, after the task cells, holding a list of units."""
     return seg.cell is not None and seg.cell > 0 and seg.row_end and "。" not in text[seg.start : seg.end]
@@ -114,12 +122,13 @@ def _numbering_problem(
     text: str, token: Token, siblings: list[Draft], last_of_style: int
 ) -> Diagnostic | None:
     assert token.marker is not None
-    number, label = token.marker.number, text[token.start : token.marker.end].strip()
-    same = [d for d in siblings if d.style is token.marker.style]
+    number, style = token.marker.number, token.marker.style
+    previous = next((d for d in reversed(siblings) if d.style is style), None)
     # The first of its level here starts at 1, or runs on from under the previous parent.
-    expected = {same[-1].number + 1} if same else {1, last_of_style + 1}
+    expected = {previous.number + 1} if previous is not None else {1, last_of_style + 1}
     if number in expected:
         return None
+    label = text[token.start : token.marker.end].strip()
     code = "numbering-gap" if number > max(expected) else "numbering-repeat"
     want = " or ".join(str(n) for n in sorted(expected))
     return Diagnostic(

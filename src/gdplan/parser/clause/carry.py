@@ -31,9 +31,16 @@ def is_same_below(text: str, start: int, end: int) -> bool:
     return _SAME_BELOW.fullmatch(text, s, e) is not None
 
 
+# Every wording of the convention holds one of these (the pattern alone is slow to rule out).
+_FIRST_WORDS = re.compile(r"首位|第一|最前")
+
+
 def states_first_leads(text: str, start: int, end: int) -> bool:
     """The sentence states the convention that the first unit listed leads."""
-    return _FIRST_LEADS.search(text, start, end) is not None
+    return (
+        _FIRST_WORDS.search(text, start, end) is not None
+        and _FIRST_LEADS.search(text, start, end) is not None
+    )
 
 
 def is_definition(text: str, start: int, end: int) -> bool:

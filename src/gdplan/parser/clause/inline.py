@@ -21,6 +21,12 @@ _VERBS = (
     "建立", "实施", "指导", "督促", "按照", "根据", "结合", "承担", "提供", "统筹", "协调", "推动",
     "加强", "进一步", "切实", "认真", "及时", "联合", "会同", "抓好", "部署", "编制",
 )  # fmt: skip
+_ROLES_LONGEST_FIRST = tuple(sorted(ROLE_WORDS, key=len, reverse=True))
+# Where a unit list may end: a clause separator, or just after an organisation ending. Only
+# these positions need a closer look, so the regex engine skips the characters in between.
+_UNITS_STOP = re.compile(
+    "[,;。:]|(?<=[" + re.escape("".join(sorted({e[-1] for e in names.LOOSE_ORG_ENDINGS}))) + "])"
+)
 _HEADS = ("会同", "牵头负责", "牵头", "负责")
 _NOT_ROLES = ("负责同志", "负责人")  # 由省政府负责同志牵头: 负责 is not the role here
 _MAX_LEAD = 30  # characters between 由 and 会同/牵头/负责
@@ -37,11 +43,13 @@ class InlineClause:
 def units_end(text: str, start: int, end: int) -> tuple[int, int]:
     """Where a unit list that the sentence continues ends: (end of units, end of its role verb)."""
     flags = top_level(text, start, end)
-    for i in range(start, end):
+    for found in _UNITS_STOP.finditer(text, start, end):
+        i = found.start()
+        if i == end:
+            break  # an ending that closes the range: the list runs to the end
         if not flags[i - start]:
             continue
-        ch = text[i]
-        if ch in ",;。:":
+        if found.end() > i:  # a separator (tried first at each position)
             return i, i
         if i == start or not text.endswith(names.LOOSE_ORG_ENDINGS, start, i):
             continue
@@ -54,7 +62,7 @@ def units_end(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _role_end(text: str, pos: int, end: int) -> int:
-    for word in sorted(ROLE_WORDS, key=len, reverse=True):
+    for word in _ROLES_LONGEST_FIRST:
         if text.startswith(word, pos) and pos + len(word) <= end:
             return pos + len(word)
     return pos

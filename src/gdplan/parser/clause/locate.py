@@ -54,6 +54,8 @@ def locate_clause(text: str, start: int, end: int) -> ClauseLocation | None:
 
 
 def _labelled(text: str, start: int, end: int) -> ClauseLocation | None:
+    if text.find(":", start, end) < 0:
+        return None  # every label ends in a colon: most nodes have none
     inside: list[Offsets] | None = None  # bracket groups, found once a label is
     runs: list[Offsets] = []
     for found in LABEL.finditer(text, start, end):

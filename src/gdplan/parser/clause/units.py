@@ -64,16 +64,18 @@ def read_group(text: str, start: int, end: int, *, drop_odd: bool = False, shift
     (``text`` is a copy of the document's text from there).
     """
     found = _read_group_text(text[start:end])  # the same groups recur: read each once
-    reading = GroupReading(open_ended=found.open_ended, problems=list(found.problems))
+    units: list[UnitRef] = []
+    marked: list[Role | None] = []
+    problems = list(found.problems)
     at = start + shift
     for unit in found.units:
         if unit.problem is not None:
-            reading.problems.append(unit.problem)
+            problems.append(unit.problem)
         if unit.no_unit or (unit.odd and drop_odd):
             continue
-        reading.units.append(UnitRef(tuple((s + at, e + at) for s, e in unit.pieces)))
-        reading.marked.append(unit.role)
-    return reading
+        units.append(UnitRef(tuple([(s + at, e + at) for s, e in unit.pieces])))
+        marked.append(unit.role)
+    return GroupReading(units, marked, found.open_ended, problems)
 
 
 class _FoundUnit(NamedTuple):
@@ -221,6 +223,8 @@ def _core(text: str, span: Offsets) -> str:
 
 def _coordinate(text: str, parts: list[Offsets]) -> list[_Unit]:
     """Join parts that cannot stand alone with their neighbours: 市政府各委、办、局 / 各区、市人民政府."""
+    if len(parts) == 1:
+        return [_Unit(parts[0])]  # nothing to join (about half of all groups)
     units: list[_Unit] = []
     i = 0
     while i < len(parts):
@@ -257,8 +261,10 @@ def _levels_before_tail(text: str, parts: list[Offsets], i: int) -> int | None:
         if head in _LEVEL_WORDS:
             j += 1
             continue
+        if j == i:
+            return None  # the first part is not a bare level word (most groups stop here)
         level = next((w for w in _LEVEL_WORDS if head.startswith(w)), None)
-        if j > i and level is not None and head[len(level) :].startswith(_SHARED_TAILS):
+        if level is not None and head[len(level) :].startswith(_SHARED_TAILS):
             return j
         return None
     return None
@@ -286,6 +292,8 @@ def _is_bare_place(text: str, unit: _Unit) -> bool:
 
 def _distribute_suffix(text: str, units: list[_Unit]) -> None:
     """广州、深圳、珠海出入境边防检查总站: each bare place before a unit takes that unit's suffix."""
+    if len(units) < 2:
+        return  # a suffix is shared by two units at least
     run: list[_Unit] = []
     for unit in units:
         if _is_bare_place(text, unit):

@@ -24,6 +24,21 @@ _CIRCLED = re.compile(rf"([{CIRCLED}])\s*")  # ①
 _CHAPTER = re.compile(rf"第({_CN})(?:章|部分)\s*")  # 第一章 第一部分
 _ARTICLE = re.compile(rf"第({_CN})条\s*")  # 第一条
 
+# The label of each style: its rule matches this first, then checks what the label says.
+LABEL_PATTERNS: dict[MarkerStyle, re.Pattern[str]] = {
+    MarkerStyle.CN_DUN: _CN_DUN,
+    MarkerStyle.CN_PAREN: _CN_PAREN,
+    MarkerStyle.ARABIC_DOT: _ARABIC_DOT,
+    MarkerStyle.ARABIC_DUN: _ARABIC_DUN,
+    MarkerStyle.ARABIC_PAREN: _ARABIC_PAREN,
+    MarkerStyle.CIRCLED: _CIRCLED,
+    MarkerStyle.CHAPTER: _CHAPTER,
+    MarkerStyle.ARTICLE: _ARTICLE,
+}
+# Where none of the labels matches, no rule can: one match spares the rules on lines that
+# are not markers (a web copy's furniture and metadata, the cover notice).
+_ANY_LABEL = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in LABEL_PATTERNS.values()))
+
 
 def _numeral_rule(pattern: re.Pattern[str], to_int: Callable[[str], int]) -> MarkerRule:
     def rule(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -43,12 +58,15 @@ def _is_han(ch: str) -> bool:
     return len(ch) == 1 and ("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or ch >= "\U00020000")
 
 
+_cn_dun_label = _numeral_rule(_CN_DUN, cn_to_int)
+
+
 def _cn_dun_rule(text: str, start: int, end: int) -> tuple[int, int] | None:
     m = _CN_DUN.match(text, start, end)
     # "一," and "一." only count when a heading follows, not "一,二" enumerations.
     if m is None or (text[m.end() - 1] != "、" and not _is_han(text[m.end() : m.end() + 1])):
         return None
-    return _numeral_rule(_CN_DUN, cn_to_int)(text, start, end)
+    return _cn_dun_label(text, start, end)
 
 
 MARKER_RULES: tuple[tuple[MarkerStyle, MarkerRule], ...] = (
@@ -73,8 +91,15 @@ INLINE_MARKER_START = re.compile(rf"[。;!?]\s*(?=(?:{_CN}、|[(]{_CN}[)]|第{_C
 ANY_MARKER = re.compile(rf"{_CN}、|[(]{_CN}[)]|(?<!\d)\d{{1,3}}\.(?!\d)|[{CIRCLED}]|第{_CN}[章条]")
 
 
+def may_start_marker(text: str, start: int, end: int) -> bool:
+    """False when no marker can start at ``start``: no style's label matches there."""
+    return _ANY_LABEL.match(text, start, end) is not None
+
+
 def marker_at(text: str, start: int, end: int) -> tuple[MarkerStyle, int, int] | None:
     """The marker that starts at `start`, as (style, number, end of label)."""
+    if not may_start_marker(text, start, end):
+        return None
     for style, rule in MARKER_RULES:
         found = rule(text, start, end)
         if found is not None:

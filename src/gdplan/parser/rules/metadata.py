@@ -15,7 +15,8 @@ KEYS = (
 _KEY = "|".join("\\s*".join(key) for key in KEYS)
 _FIELD = re.compile(rf"({_KEY})\s*[:|]\s*")
 _FIRST_CHARS = frozenset(key[0] for key in KEYS)
-_CANONICAL = {re.sub(r"\s", "", k): k for k in KEYS}
+_SPACE = re.compile(r"\s")
+_CANONICAL = {_SPACE.sub("", k): k for k in KEYS}
 
 
 def read_metadata(text: str, start: int, end: int) -> tuple[tuple[str, int, int], ...] | None:
@@ -33,5 +34,5 @@ def read_metadata(text: str, start: int, end: int) -> tuple[tuple[str, int, int]
         value_start, value_end = m.end(), fields[i + 1].start() if i + 1 < len(fields) else end
         while value_end > value_start and text[value_end - 1] in " |\t":
             value_end -= 1
-        pairs.append((_CANONICAL[re.sub(r"\s", "", m.group(1))], value_start, value_end))
+        pairs.append((_CANONICAL[_SPACE.sub("", m.group(1))], value_start, value_end))
     return tuple(pairs)
