@@ -130,3 +130,22 @@ def test_a_last_line_of_prose_is_not_a_units_cell() -> None:
     doc = gdplan.parse("一、总体\n1.加强统筹。\n加强宣传引导\n2.完善机制。\n推进建设，确保落实到位。\n")
     assert all(item.responsibility is None for item in doc.items())
     assert [item.text for item in doc.items()] == ["加强宣传引导", "推进建设，确保落实到位。"]
+
+
+def test_same_below_carries_to_later_items_not_to_headings() -> None:
+    text = "\n".join([
+        "一、甲（省发展改革委牵头；各地级以上市人民政府结合实际落实，下同）",
+        "1.任务一。（省科技厅负责）",
+        "二、乙（省财政厅牵头）",
+        "2.任务二。",
+    ])  # fmt: skip
+    doc = gdplan.parse(text)
+    heading_two = doc.children[1]
+    assert heading_two.responsibility is not None
+    assert [u.name for u in heading_two.responsibility.lead] == ["省财政厅"]
+    assert heading_two.responsibility.implementing == []
+    last = doc.children[1].children[0]
+    assert last.responsibility is not None
+    assert last.responsibility.form == "carried"
+    assert [u.name for u in last.responsibility.implementing] == ["各地级以上市人民政府"]
+    assert last.responsibility.clause is None

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from gdplan.model import ROLES, ClauseForm, Diagnostic, Node, Responsibility, Role, Unit
+from gdplan.model import ClauseForm, Diagnostic, Node, Responsibility, Role, Unit
 from gdplan.parser import clause as _clause
 from gdplan.parser.clause import CarryState, ClauseLocation, ClauseReading, UnitRef
 from gdplan.parser.text import NormalizedText
@@ -116,14 +116,14 @@ class Assembler:
             pieces = _cut(pieces, loc.remove)
         pieces = [p for p in [_strip(self.a, s, e) for s, e in pieces] if p[1] > p[0]]
         title, body = self._title_and_body(pieces, wrapped=bool(d.children))
-        reading = _clause.read_clause(self.a, loc, self.state) if loc is not None else None
-        responsibility = None
-        problems: list[str] = []
-        if reading is not None and loc is not None:
-            responsibility = self._responsibility(reading, loc)
-            problems = list(reading.problems)
+        # 下同 carries to later items only: a heading reads just its own clause, if any.
+        reading = None
+        if loc is not None:
+            reading = _clause.read_clause(self.a, loc, self.state, receive_carried=not d.children)
         elif not d.children and self.state.units:
-            responsibility = self._carried_only()
+            reading = _clause.read_clause(self.a, None, self.state)
+        responsibility = self._responsibility(reading, loc) if reading is not None else None
+        problems = list(reading.problems) if reading is not None else []
         text = "\n".join([self.shown[s:e] for s, e in body])
         return NodeParts(title, text, responsibility, problems, self._end(d))
 
@@ -153,7 +153,8 @@ class Assembler:
     def _unit(self, ref: UnitRef) -> Unit:
         return Unit(name=ref.render(self.shown).strip(), key=_unit_key(ref.render(self.a)))
 
-    def _responsibility(self, reading: ClauseReading, loc: ClauseLocation) -> Responsibility:
+    def _responsibility(self, reading: ClauseReading, loc: ClauseLocation | None) -> Responsibility:
+        """``loc`` is None for an item with no clause of its own: only 下同 reached it."""
         roles, unit = reading.roles, self._unit
         deadline = self.shown[reading.deadline[0] : reading.deadline[1]] if reading.deadline else None
         return Responsibility(
@@ -164,22 +165,9 @@ class Assembler:
             carried=[unit(u) for _, u in reading.carried],
             open_ended=reading.open_ended,
             deadline=deadline,
-            clause=self.shown[loc.body[0] : loc.body[1]],
-            clause_span=self.nt.span(*loc.body),
-            form=loc.form,
-        )
-
-    def _carried_only(self) -> Responsibility:
-        roles: dict[Role, list[Unit]] = {role: [] for role in ROLES}
-        for role, ref in self.state.units:
-            roles[role].append(self._unit(ref))
-        return Responsibility(
-            lead=roles[Role.LEAD],
-            responsible=roles[Role.RESPONSIBLE],
-            implementing=roles[Role.IMPLEMENTING],
-            cooperating=roles[Role.COOPERATING],
-            carried=[self._unit(ref) for _, ref in self.state.units],
-            form=ClauseForm.CARRIED,
+            clause=self.shown[loc.body[0] : loc.body[1]] if loc is not None else None,
+            clause_span=self.nt.span(*loc.body) if loc is not None else None,
+            form=loc.form if loc is not None else ClauseForm.CARRIED,
         )
 
     # -- truncation -------------------------------------------------------------------------
