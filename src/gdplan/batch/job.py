@@ -105,13 +105,6 @@ def _convert(job: ConvertJob) -> Status:
 
 
 def _read_bytes(path: str, source: str) -> bytes:
-    from gdplan.errors import InputError
+    from gdplan.read import file_bytes
 
-    try:
-        return Path(path).read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", source=source) from None
-    except IsADirectoryError:
-        raise InputError("is a folder, not a file", source=source) from None
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", source=source) from None
+    return file_bytes(Path(path), source)

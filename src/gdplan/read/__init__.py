@@ -57,15 +57,19 @@ def read_string(text: str, *, name: str | None = None) -> SourceText:
 
 def read_path(path: Path, *, name: str | None = None) -> SourceText:
     label = name or str(path)
+    return read_bytes(file_bytes(path, label), label, suffix=path.suffix)
+
+
+def file_bytes(path: Path, label: str) -> bytes:
+    """The bytes of a file, or an InputError naming it and why it cannot be read."""
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise InputError("no such file", source=label) from None
     except IsADirectoryError:
         raise InputError("is a folder, not a file", source=label) from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", source=label) from None
-    return read_bytes(data, label, suffix=path.suffix)
 
 
 def read_bytes(data: bytes, label: str, *, suffix: str = "") -> SourceText:
