@@ -121,3 +121,24 @@ def test_an_opinion_whose_body_is_the_plan_signs_off_after_its_last_item() -> No
     assert second.text == "①加强基础研究；②推进应用研究。"
     assert second.responsibility is not None
     assert [u.name for u in second.responsibility.lead] == ["科技部"]
+
+
+def test_closing_lines_after_the_last_item_are_not_its_text() -> None:
+    text = (
+        "广东省政务服务和数据管理局关于印发数字广东建设2025年工作要点的通知\n"
+        "各地级以上市人民政府，省有关单位：\n现印发给你们，请认真贯彻执行。\n"
+        "广东省政务服务和数据管理局\n2025年5月15日\n附件\n数字广东建设2025年工作要点\n"
+        "一、加快培育数字化发展引擎\n"
+        "1．推进产业协同创新。完善体系。（省工业和信息化厅牵头）\n"
+        "附件：重点任务分工表\n"
+        "抄送：省委办公厅，省人大常委会办公厅。\n"
+        "广东省政务服务和数据管理局办公室 2025年5月16日印发\n"
+    )
+    doc = gdplan.parse(text)
+    item = next(doc.items())
+    assert item.text == "完善体系。"
+    assert item.responsibility is not None
+    assert [u.name for u in item.responsibility.lead] == ["省工业和信息化厅"]
+    assert doc.complete and doc.diagnostics == []
+    assert doc.title == "数字广东建设2025年工作要点"
+    assert doc.notice is not None and doc.notice.date == "2025-05-15"

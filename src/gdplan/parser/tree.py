@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from gdplan.model import Diagnostic, MarkerStyle
-from gdplan.parser.rules.signoff import is_signature, read_date
+from gdplan.parser.rules.signoff import is_attachment, is_distribution, is_signature, read_date
 from gdplan.parser.tokens import Segment, Token, TokenKind
 
 
@@ -85,23 +85,29 @@ def build_skeleton(text: str, tokens: list[Token]) -> Skeleton:
 
 
 def _take_signoff(text: str, last: Draft) -> list[Segment]:
-    """Signature lines and the 成文日期 printed after the last item belong to the notice."""
+    """Cut what a document prints after its last item from that item's text.
+
+    From the end: 抄送 / 印发 lines, then the 成文日期 with up to two signature lines above
+    it, then the 附件 list. Returns the signature and date lines, which belong to the notice.
+    """
     content = last.content
-    if (
-        not content
-        or content[-1].cell is not None
-        or read_date(text[content[-1].start : content[-1].end]) is None
-    ):
-        return []
-    first = len(content) - 1
-    while (
-        first > 0
-        and len(content) - first <= 2
-        and is_signature(text[content[first - 1].start : content[first - 1].end])
-    ):
-        first -= 1
-    signoff = content[first:]
-    del content[first:]
+
+    def at(i: int) -> str:
+        return text[content[i].start : content[i].end] if content[i].cell is None else ""
+
+    end = len(content)
+    while end > 0 and is_distribution(at(end - 1)):
+        end -= 1
+    signoff_start = end
+    if end > 0 and read_date(at(end - 1)) is not None:
+        signoff_start = end - 1
+        while signoff_start > 0 and end - signoff_start <= 2 and is_signature(at(signoff_start - 1)):
+            signoff_start -= 1
+    signoff = content[signoff_start:end]
+    cut = signoff_start
+    while cut > 0 and is_attachment(at(cut - 1)):
+        cut -= 1
+    del content[cut:]
     return signoff
 
 

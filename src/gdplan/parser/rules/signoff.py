@@ -1,7 +1,8 @@
-"""The notice's sign-off: the 成文日期 line and the signature lines above it.
+"""The notice's sign-off: the 成文日期 line and the signature lines above it, and the
+other lines a 公文 closes with (附件 list, 抄送, the 印发 line).
 
-A notice prints them before the plan; a document whose body is the plan (an 意见, a
-分工通知) prints them after its last item. Matched on the analysis text of one line.
+A notice prints its signature and date before the plan; a document whose body is the plan
+(an 意见, a 分工通知) prints them after its last item. Matched on the analysis text of one line.
 """
 
 from __future__ import annotations
@@ -16,6 +17,10 @@ _DATE_CN = re.compile(
 )
 _DATE_ISO = re.compile(r"((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})")
 SENTENCE_PUNCT = re.compile(r"[。,;:!?、]")
+_ATTACHMENT = re.compile(r"附件\s*\d*\s*[:.]?")  # 附件 / 附件：… / 附件1：…
+_DISTRIBUTION = re.compile(
+    r"(?:抄送|抄报|分送)\s*:|.{0,40}\d{1,2}\s*日\s*印发"
+)  # 抄送：… / …2025年5月16日印发
 
 
 def read_date(s: str) -> str | None:
@@ -33,6 +38,16 @@ def read_date(s: str) -> str | None:
 def is_signature(s: str) -> bool:
     """A line that can sign a notice: a short name with no punctuation."""
     return 2 <= len(s) <= 40 and SENTENCE_PUNCT.search(s) is None and read_date(s) is None
+
+
+def is_attachment(s: str) -> bool:
+    """附件：数字广东建设任务分工表 — the notice's list of attachments, not an item's text."""
+    return _ATTACHMENT.match(s) is not None
+
+
+def is_distribution(s: str) -> bool:
+    """抄送：… / 广东省人民政府办公厅 2025年5月16日印发 — the print run's closing lines."""
+    return _DISTRIBUTION.match(s) is not None
 
 
 def _cn_date_part(s: str) -> int:
