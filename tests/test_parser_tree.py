@@ -149,3 +149,8 @@ def test_same_below_carries_to_later_items_not_to_headings() -> None:
     assert last.responsibility.form == "carried"
     assert [u.name for u in last.responsibility.implementing] == ["各地级以上市人民政府"]
     assert last.responsibility.clause is None
+
+
+def test_title_drops_trailing_full_width_colon() -> None:
+    doc = gdplan.parse("一、主要任务：\n（一）推进决策公开。完善决策公开制度。\n")
+    assert doc.children[0].title == "主要任务"

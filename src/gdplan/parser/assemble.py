@@ -141,7 +141,12 @@ class Assembler:
         else:
             title_pieces = [(s, stop)]
             rest = [_strip(self.a, stop + 1, e), *pieces[1:]]
-        title = "".join([self.shown[ps:pe].strip() for ps, pe in title_pieces]).rstrip(_TITLE_TRIM)
+        # Trailing punctuation is judged on the analysis layer, where ：and ；are half width.
+        last_start, last_end = title_pieces[-1]
+        while last_end > last_start and self.a[last_end - 1] in _TITLE_TRIM:
+            last_end -= 1
+        title_pieces[-1] = (last_start, last_end)
+        title = "".join([self.shown[ps:pe].strip() for ps, pe in title_pieces])
         return title, [p for p in rest if p[1] > p[0]]
 
     def _continues_title(self, piece: Piece) -> bool:
