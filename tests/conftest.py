@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -18,6 +19,15 @@ def dev_corpus() -> Path:
     if not (DEV_CORPUS / "raw").is_dir():
         pytest.skip(f"dev corpus not found at {DEV_CORPUS} (it sits beside the clone in CI only)")
     return DEV_CORPUS
+
+
+def dev_raw_params() -> list[Any]:
+    """Parameters for a test over every dev document: the files, or one skipped case saying why."""
+    raw = DEV_CORPUS / "raw"
+    if raw.is_dir():
+        return sorted(raw.glob("*.txt"))
+    reason = f"dev corpus not found at {raw} (it sits beside the clone in CI only)"
+    return [pytest.param(None, id="no-dev-corpus", marks=pytest.mark.skip(reason=reason))]
 
 
 @pytest.fixture

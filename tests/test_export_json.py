@@ -12,6 +12,7 @@ import pytest
 from gdplan.errors import InputError
 from gdplan.export import FORMATS, from_json, json_schema, to_json
 from gdplan.model import Document
+from tests.conftest import dev_raw_params
 from tests.export_documents import minimal_document, rich_document
 
 REPO = Path(__file__).resolve().parents[1]
@@ -137,7 +138,7 @@ def test_samples_export_schema_valid_json_that_reads_back(path: Path) -> None:
     assert from_json(out) == doc
 
 
-@pytest.mark.parametrize("path", real_files(DEV_RAW), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", dev_raw_params(), ids=lambda p: getattr(p, "name", "no-dev-corpus"))
 def test_dev_corpus_exports_schema_valid_json(path: Path) -> None:
     doc = parsed(path)
     out = to_json(doc)
