@@ -142,3 +142,18 @@ def test_closing_lines_after_the_last_item_are_not_its_text() -> None:
     assert doc.complete and doc.diagnostics == []
     assert doc.title == "数字广东建设2025年工作要点"
     assert doc.notice is not None and doc.notice.date == "2025-05-15"
+
+
+def test_attachment_list_in_the_notice_is_not_numbered_items() -> None:
+    text = (
+        "某市人民政府办公室关于印发某市2024年数字政府工作要点和任务清单的通知\n"
+        "各区人民政府，市政府各部门：\n现将《工作要点》《任务清单》印发给你们，请认真贯彻执行。\n"
+        "附件：1.某市2024年数字政府工作要点\n2.某市2024年数字政府重点任务清单\n"
+        "某市人民政府办公室\n2024年3月1日\n某市2024年数字政府工作要点\n"
+        "一、夯实基础\n1.推进政务云建设。（市政务服务数据管理局牵头）\n2.完善数据共享。（市政务服务数据管理局负责）\n"
+    )
+    doc = gdplan.parse(text)
+    assert [(n.path, n.label) for n in doc.walk()] == [([1], "一、"), ([1, 1], "1."), ([1, 2], "2.")]
+    assert doc.notice is not None and doc.notice.signature == "某市人民政府办公室"
+    assert doc.title == "某市2024年数字政府工作要点"
+    assert doc.diagnostics == []

@@ -4,23 +4,35 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from gdplan.model import MarkerStyle
 from gdplan.parser.rules.markers import MARKER_RULES, may_start_marker
 from gdplan.parser.rules.metadata import read_metadata
 from gdplan.parser.rules.noise import is_noise
+from gdplan.parser.rules.signoff import is_attachment_list
 from gdplan.parser.tokens import Marker, Segment, Token, TokenKind
 
 
 def tokenize(text: str, segments: Iterable[Segment]) -> Iterator[Token]:
     awaiting: tuple[tuple[str, int, int], ...] | None = None  # a metadata key whose value is on a later line
+    listing_attachments = False  # after 附件：1.…, the lines 2.… 3.… name attachments, not items
     for seg in segments:
         token = classify(text, seg)
         if awaiting is not None and token.kind is TokenKind.TEXT:
             key = awaiting[-1][0]
             token = Token(TokenKind.META, seg, meta=((key, seg.start, seg.end),))
+        if listing_attachments and token.marker is not None and token.marker.style in _ATTACHMENT_NUMBERS:
+            token = Token(TokenKind.TEXT, seg)
+        elif token.kind is not TokenKind.BLANK:
+            listing_attachments = token.kind is TokenKind.TEXT and is_attachment_list(
+                text[seg.start : seg.end]
+            )
         if token.kind is not TokenKind.BLANK:
             last = token.meta[-1] if token.kind is TokenKind.META else None
             awaiting = token.meta if last is not None and last[1] == last[2] else None
         yield token
+
+
+_ATTACHMENT_NUMBERS = (MarkerStyle.ARABIC_DOT, MarkerStyle.ARABIC_DUN, MarkerStyle.ARABIC_PAREN)
 
 
 def classify(text: str, seg: Segment) -> Token:

@@ -18,6 +18,7 @@ _DATE_CN = re.compile(
 _DATE_ISO = re.compile(r"((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})")
 SENTENCE_PUNCT = re.compile(r"[。,;:!?、]")
 _ATTACHMENT = re.compile(r"附件\s*\d*\s*[:.]?")  # 附件 / 附件：… / 附件1：…
+_ATTACHMENT_LIST = re.compile(r"附件\s*:?\s*(?:1[.、]|\(1\))")
 _DISTRIBUTION = re.compile(
     r"(?:抄送|抄报|分送)\s*:|.{0,40}\d{1,2}\s*日\s*印发"
 )  # 抄送：… / …2025年5月16日印发
@@ -37,12 +38,22 @@ def read_date(s: str) -> str | None:
 
 def is_signature(s: str) -> bool:
     """A line that can sign a notice: a short name with no punctuation."""
-    return 2 <= len(s) <= 40 and SENTENCE_PUNCT.search(s) is None and read_date(s) is None
+    return (
+        2 <= len(s) <= 40
+        and not s[0].isdigit()  # 2.某市…清单: an attachment listed above it, not a name
+        and SENTENCE_PUNCT.search(s) is None
+        and read_date(s) is None
+    )
 
 
 def is_attachment(s: str) -> bool:
     """附件：数字广东建设任务分工表 — the notice's list of attachments, not an item's text."""
     return _ATTACHMENT.match(s) is not None
+
+
+def is_attachment_list(s: str) -> bool:
+    """附件：1.A — the first of several attachments; the next lines (2.B …) continue the list."""
+    return _ATTACHMENT_LIST.match(s) is not None
 
 
 def is_distribution(s: str) -> bool:
