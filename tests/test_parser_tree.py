@@ -154,3 +154,21 @@ def test_same_below_carries_to_later_items_not_to_headings() -> None:
 def test_title_drops_trailing_full_width_colon() -> None:
     doc = gdplan.parse("一、主要任务：\n（一）推进决策公开。完善决策公开制度。\n")
     assert doc.children[0].title == "主要任务"
+
+
+def test_several_clauses_in_one_item_all_count() -> None:
+    text = (
+        "一、稳定经济增长\n"
+        "1.扩大有效投资。加快专项债券发行使用。（财政部、国家发展改革委按职责分工负责）"
+        "推动重大项目建设。（国家发展改革委牵头，各地区按职责分工负责）\n"
+        "2.促进消费。稳定汽车消费（商务部、工业和信息化部）；扩大服务消费（商务部、文化和旅游部）。\n"
+    )
+    first, second = gdplan.parse(text).items()
+    assert first.text == "加快专项债券发行使用。推动重大项目建设。"
+    assert first.responsibility is not None
+    assert [u.name for u in first.responsibility.lead] == ["国家发展改革委"]
+    assert [u.name for u in first.responsibility.responsible] == ["财政部", "国家发展改革委", "各地区"]
+    assert second.text == "稳定汽车消费；扩大服务消费。"
+    assert second.responsibility is not None
+    assert [u.name for u in second.responsibility.responsible] == ["商务部", "工业和信息化部", "文化和旅游部"]
+    assert second.responsibility.clause == "商务部、工业和信息化部；商务部、文化和旅游部"

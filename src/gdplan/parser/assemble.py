@@ -9,17 +9,22 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from gdplan.model import ClauseForm, Diagnostic, Node, Responsibility, Role, Unit
+from gdplan.model import ROLES, ClauseForm, Diagnostic, Node, Responsibility, Role, Unit
 from gdplan.parser import clause as _clause
 from gdplan.parser.clause import CarryState, ClauseLocation, ClauseReading, UnitRef
+from gdplan.parser.clause.scan import inner_spans
 from gdplan.parser.text import NormalizedText
 from gdplan.parser.tree import Draft, Skeleton
 
 _SENTENCE_END = "。!?"
 _OPENERS, _CLOSERS = "(〔[【《“‘<", ")〕]】》”’>"
 _TITLE_TRIM = " \t。;:,、"
+# A bracket group inside the text is a clause only where it closes a sentence or a clause.
+_CLAUSE_BEFORE = ("。", ";")
+_CLAUSE_AFTER = ("。", ";", ",", "\n")
 # A text that stops on one of these may have ended where its author ended it.
 _TERMINAL = "。!?)〕]】>;"
 
@@ -107,25 +112,61 @@ class Assembler:
         pieces: list[Piece] = [(d.token.marker.end, d.token.end)]
         pieces += [(s.start, s.end) for s in d.content]
         loc: ClauseLocation | None
+        inner: list[ClauseLocation] = []
         if d.unit_cells:
             cell = d.unit_cells[-1]
             loc = ClauseLocation(ClauseForm.TABLE, (cell.start, cell.end), None)
         else:
             loc = _clause.locate_clause(self.a, pieces[0][0], max([e for _, e in pieces]))
-        if loc is not None and loc.remove is not None:
-            pieces = _cut(pieces, loc.remove)
+            if loc is not None and loc.form is ClauseForm.BRACKETED and loc.remove is not None:
+                inner = self._inner_clauses(pieces[0][0], loc.remove[0])
+        for found in [*inner, loc]:
+            if found is not None and found.remove is not None:
+                pieces = _cut(pieces, found.remove)
         pieces = [p for p in [_strip(self.a, s, e) for s, e in pieces] if p[1] > p[0]]
         title, body = self._title_and_body(pieces, wrapped=bool(d.children))
         # 下同 carries to later items only: a heading reads just its own clause, if any.
+        readings = [(_clause.read_clause(self.a, i, self.state, receive_carried=False), i) for i in inner]
         reading = None
         if loc is not None:
             reading = _clause.read_clause(self.a, loc, self.state, receive_carried=not d.children)
         elif not d.children and self.state.units:
             reading = _clause.read_clause(self.a, None, self.state)
-        responsibility = self._responsibility(reading, loc) if reading is not None else None
-        problems = list(reading.problems) if reading is not None else []
-        text = "\n".join([self.shown[s:e] for s, e in body])
-        return NodeParts(title, text, responsibility, problems, self._end(d))
+        responsibility = self._responsibility(reading, loc, readings) if reading is not None else None
+        problems = [p for r, _ in [*readings, (reading, loc)] if r is not None for p in r.problems]
+        return NodeParts(title, self._join(body), responsibility, problems, self._end(d))
+
+    def _inner_clauses(self, start: int, end: int) -> list[ClauseLocation]:
+        """Clauses that close a sentence inside the text, before the final one: several tasks
+        in one item, each with its own units (加快发行。（财政部负责）推动建设。（…））."""
+        found = []
+        for inside_start, inside_end in inner_spans(self.a, start, end):
+            opener, after = inside_start - 1, inside_end + 1
+            if after > end:
+                continue  # left open
+            closes_sentence = (
+                self.a[opener - 1 : opener] in _CLAUSE_BEFORE or self.a[after : after + 1] in _CLAUSE_AFTER
+            )
+            if not closes_sentence:
+                continue
+            loc = _clause.locate_clause(self.a, start, after)
+            if (
+                loc is not None
+                and loc.remove is not None
+                and loc.remove[0] <= opener
+                and loc.remove[1] >= after
+            ):
+                found.append(loc)
+        return found
+
+    def _join(self, pieces: list[Piece]) -> str:
+        """Pieces of one line (a clause cut from its middle) join directly; lines join with a newline."""
+        out: list[str] = []
+        for i, (s, e) in enumerate(pieces):
+            if i and "\n" in self.a[pieces[i - 1][1] : s]:
+                out.append("\n")
+            out.append(self.shown[s:e])
+        return "".join(out)
 
     def _title_and_body(self, pieces: list[Piece], *, wrapped: bool) -> tuple[str, list[Piece]]:
         """The title is the first sentence; a heading's title may wrap onto short lines below it."""
@@ -158,19 +199,35 @@ class Assembler:
     def _unit(self, ref: UnitRef) -> Unit:
         return Unit(name=ref.render(self.shown).strip(), key=_unit_key(ref.render(self.a)))
 
-    def _responsibility(self, reading: ClauseReading, loc: ClauseLocation | None) -> Responsibility:
-        """``loc`` is None for an item with no clause of its own: only 下同 reached it."""
-        roles, unit = reading.roles, self._unit
-        deadline = self.shown[reading.deadline[0] : reading.deadline[1]] if reading.deadline else None
+    def _responsibility(
+        self,
+        reading: ClauseReading,
+        loc: ClauseLocation | None,
+        inner: Sequence[tuple[ClauseReading, ClauseLocation]] = (),
+    ) -> Responsibility:
+        """``loc`` is None for an item with no clause of its own: only 下同 reached it.
+        ``inner`` are clauses inside the text before the final one: their units join in order."""
+        unit = self._unit
+        readings = [r for r, _ in inner] + [reading]
+        roles: dict[Role, list[Unit]] = {}
+        for role in ROLES:
+            units = [unit(u) for r in readings for u in r.roles[role]]
+            roles[role] = units if not inner else _first_of_each_key(units)
+        deadline = next(
+            (self.shown[r.deadline[0] : r.deadline[1]] for r in reversed(readings) if r.deadline), None
+        )
+        clauses = [self.shown[i.body[0] : i.body[1]] for _, i in inner]
+        if loc is not None:
+            clauses.append(self.shown[loc.body[0] : loc.body[1]])
         return Responsibility(
-            lead=[unit(u) for u in roles[Role.LEAD]],
-            responsible=[unit(u) for u in roles[Role.RESPONSIBLE]],
-            implementing=[unit(u) for u in roles[Role.IMPLEMENTING]],
-            cooperating=[unit(u) for u in roles[Role.COOPERATING]],
+            lead=roles[Role.LEAD],
+            responsible=roles[Role.RESPONSIBLE],
+            implementing=roles[Role.IMPLEMENTING],
+            cooperating=roles[Role.COOPERATING],
             carried=[unit(u) for _, u in reading.carried],
-            open_ended=reading.open_ended,
+            open_ended=any(r.open_ended for r in readings),
             deadline=deadline,
-            clause=self.shown[loc.body[0] : loc.body[1]] if loc is not None else None,
+            clause="；".join(clauses) if clauses else None,
             clause_span=self.nt.span(*loc.body) if loc is not None else None,
             form=loc.form if loc is not None else ClauseForm.CARRIED,
         )
@@ -193,6 +250,17 @@ class Assembler:
 def _unit_key(name: str) -> str:
     """The key of a unit named ``name`` in the analysis text (units recur: fold each once)."""
     return "".join(unicodedata.normalize("NFKC", name).split())
+
+
+def _first_of_each_key(units: list[Unit]) -> list[Unit]:
+    """Units named by several clauses of one item are listed once, where first named."""
+    seen: set[str] = set()
+    out = []
+    for u in units:
+        if u.key not in seen:
+            seen.add(u.key)
+            out.append(u)
+    return out
 
 
 def _first_sentence_end(text: str, start: int, end: int) -> int | None:
