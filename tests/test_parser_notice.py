@@ -157,3 +157,16 @@ def test_attachment_list_in_the_notice_is_not_numbered_items() -> None:
     assert doc.notice is not None and doc.notice.signature == "某市人民政府办公室"
     assert doc.title == "某市2024年数字政府工作要点"
     assert doc.diagnostics == []
+
+
+def test_doc_number_printed_above_the_title() -> None:
+    text = (
+        "广东省人民政府办公厅文件\n粤府办〔2023〕5号\n"
+        "广东省人民政府办公厅关于印发广东省2023年数字政府改革建设工作要点的通知\n"
+        "各地级以上市人民政府：\n现印发给你们。\n广东省人民政府办公厅\n2023年3月20日\n"
+        "广东省2023年数字政府改革建设工作要点\n" + PLAN
+    )
+    doc = gdplan.parse(text)
+    assert doc.notice is not None
+    assert doc.notice.doc_number == "粤府办〔2023〕5号"
+    assert doc.title == "广东省2023年数字政府改革建设工作要点"

@@ -103,7 +103,15 @@ def _find_parts(a: str, lines: list[_Line], closing: list[_Line]) -> _NoticePart
         parts.used.update(range(parts.title[0], parts.title[1] + 1))
         parts.used.update(_repeated_title(a, lines, parts.title))
     after = max(parts.used) + 1 if parts.used else 0
-    parts.doc_number = _take(lines, parts.used, after, lambda s: _DOC_NUMBER.fullmatch(s.of(a)) is not None)
+
+    def is_doc_number(line: _Line) -> bool:
+        return _DOC_NUMBER.fullmatch(line.of(a)) is not None
+
+    parts.doc_number = _take(lines, parts.used, after, is_doc_number)
+    if parts.doc_number is None and parts.title is not None:
+        # GB/T 9704 prints the 发文字号 above the title, under the 版头 (XX文件).
+        above = max(parts.title[0] - 3, 0)
+        parts.doc_number = _take(lines[: parts.title[0]], parts.used, above, is_doc_number)
     parts.addressees = _take(lines, parts.used, after, lambda s: _is_addressees(s.of(a)))
     date_at = _take(lines, parts.used, after, lambda s: read_date(s.of(a)) is not None)
     if date_at is not None:
