@@ -170,3 +170,14 @@ def test_doc_number_printed_above_the_title() -> None:
     assert doc.notice is not None
     assert doc.notice.doc_number == "粤府办〔2023〕5号"
     assert doc.title == "广东省2023年数字政府改革建设工作要点"
+
+
+def test_addressee_list_wrapped_over_two_lines() -> None:
+    text = (
+        "广东省人民政府办公厅关于印发某市工作要点的通知\n"
+        "各地级以上市人民政府，省政府各部门、\n各直属机构：\n现印发给你们。\n"
+        "广东省人民政府办公厅\n2023年3月20日\n" + PLAN
+    )
+    notice = gdplan.parse(text).notice
+    assert notice is not None
+    assert notice.addressees == ["各地级以上市人民政府", "省政府各部门", "省政府各直属机构"]

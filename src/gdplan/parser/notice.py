@@ -51,7 +51,8 @@ class _NoticeParts:
 
     title: tuple[int, int] | None = None  # first and last line of a wrapped title
     doc_number: int | None = None
-    addressees: int | None = None
+    addressees: int | None = None  # the line that ends the list with its colon
+    addressees_from: int | None = None  # the line it starts on (a long list wraps)
     date: _Line | None = None
     signature: list[_Line] = field(default_factory=list)
     used: set[int] = field(default_factory=set)  # lines that belong to the notice
@@ -113,6 +114,12 @@ def _find_parts(a: str, lines: list[_Line], closing: list[_Line]) -> _NoticePart
         above = max(parts.title[0] - 3, 0)
         parts.doc_number = _take(lines[: parts.title[0]], parts.used, above, is_doc_number)
     parts.addressees = _take(lines, parts.used, after, lambda s: _is_addressees(s.of(a)))
+    if parts.addressees is not None:
+        first = parts.addressees
+        while first > after and first - 1 not in parts.used and _continues_list(lines[first - 1].of(a)):
+            first -= 1
+        parts.used.update(range(first, parts.addressees))
+        parts.addressees_from = first
     date_at = _take(lines, parts.used, after, lambda s: read_date(s.of(a)) is not None)
     if date_at is not None:
         signature: list[int] = []
@@ -142,7 +149,9 @@ def _notice(
         doc_number=lines[parts.doc_number].of(shown)
         if parts.doc_number is not None
         else _meta(meta, shown, "发文字号", "文号"),
-        addressees=_addressees(nt, lines[parts.addressees], shown) if parts.addressees is not None else [],
+        addressees=_addressees(nt, lines[parts.addressees_from], lines[parts.addressees], shown)
+        if parts.addressees is not None and parts.addressees_from is not None
+        else [],
         signature="、".join(line.of(shown) for line in parts.signature) or None,
         date=read_date(parts.date.of(a))
         if parts.date is not None
@@ -227,9 +236,14 @@ def _is_plan_title(s: str) -> bool:
     return 6 <= len(s) <= 80 and not SENTENCE_PUNCT.search(s[-1:]) and "。" not in s and read_date(s) is None
 
 
-def _addressees(nt: NormalizedText, line: _Line, shown: str) -> list[str]:
-    end = line.end - 1 if nt.analysis[line.end - 1] == ":" else line.end
-    return [unit.render(shown) for unit in _clause.split_units(nt.analysis, line.start, end)]
+def _addressees(nt: NormalizedText, first: _Line, last: _Line, shown: str) -> list[str]:
+    end = last.end - 1 if nt.analysis[last.end - 1] == ":" else last.end
+    return [unit.render(shown) for unit in _clause.split_units(nt.analysis, first.start, end)]
+
+
+def _continues_list(s: str) -> bool:
+    """A line of an addressee list that wrapped: it ends on a separator, not a sentence."""
+    return s.endswith((",", "、")) and len(s) <= 100 and "。" not in s
 
 
 def _meta(meta: dict[str, tuple[int, int]], layer: str, *keys: str) -> str | None:
