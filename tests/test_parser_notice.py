@@ -1,5 +1,7 @@
 """The cover notice in its forms, told apart from web furniture and page metadata."""
 
+import pytest
+
 import gdplan
 
 PLAN = "\n一、总体要求\n（一）加强统筹。建立机制。（省政务服务数据管理局牵头）\n"
@@ -181,3 +183,22 @@ def test_addressee_list_wrapped_over_two_lines() -> None:
     notice = gdplan.parse(text).notice
     assert notice is not None
     assert notice.addressees == ["各地级以上市人民政府", "省政府各部门", "省政府各直属机构"]
+
+
+@pytest.mark.parametrize(
+    ("lines", "title"),
+    [
+        ("广东省数字政府改革建设\n2022年工作要点\n", "广东省数字政府改革建设2022年工作要点"),  # wrapped
+        ("《数字广东建设2025年工作要点》\n", "数字广东建设2025年工作要点"),  # printed in 《》
+    ],
+)
+def test_plan_title_wrapped_or_in_title_marks(lines: str, title: str) -> None:
+    text = (
+        "各地级以上市人民政府：\n现印发给你们。\n广东省人民政府办公厅\n2023年3月20日\n"
+        + lines
+        + "为做好工作，制定本要点。"
+        + PLAN
+    )
+    doc = gdplan.parse(text)
+    assert doc.title == title
+    assert doc.preamble == "为做好工作，制定本要点。"

@@ -23,6 +23,8 @@ _PLAN_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _PREAMBLE_YEAR = re.compile(r"(?:做好|制定|印发|^)((?:19|20)\d{2})\s*年(?:是|工作要点|重点工作|度)")
 # The 公文 kinds a document issues itself by (GB/T 9704); a plan (要点, 方案) is what they carry.
 _NOTICE_KINDS = ("通知", "意见", "决定", "通报", "批复", "函")
+# What a plan's own title ends in (a wrapped title's last line does too).
+_PLAN_KINDS = ("要点", "方案", "清单", "任务", "意见", "计划", "安排", "措施", "分工", "分解", "规划", "细则")
 _ISSUED_PLAN = re.compile(r"关于印发(.+?)的通知")
 _ADDRESSEE_WORD = re.compile(r"各|单位|政府|部门|机构|委员会|管委|局|厅|办")
 
@@ -88,8 +90,13 @@ def read_front_matter(
     plan_at = next((i for i in rest if _is_plan_title(lines[i].of(a))), None)
     plan_title = None
     if plan_at is not None:
-        plan_title = lines[plan_at].of(shown)
-        rest = [i for i in rest if i > plan_at]
+        plan_end = plan_at
+        # A long title wraps: the next line ends the title when it ends in a plan word.
+        following = plan_at + 1
+        if following in rest and _ends_wrapped_plan_title(lines[plan_at].of(a), lines[following].of(a)):
+            plan_end = following
+        plan_title = _unbracketed("".join(lines[i].of(shown) for i in range(plan_at, plan_end + 1)))
+        rest = [i for i in rest if i > plan_end]
     elif notice is not None and notice.title:
         plan_title = _plan_from_notice_title(notice.title, joined(a))
     preamble = "\n".join(lines[i].of(shown) for i in rest) or None
@@ -239,6 +246,22 @@ def _is_plan_title(s: str) -> bool:
 def _addressees(nt: NormalizedText, first: _Line, last: _Line, shown: str) -> list[str]:
     end = last.end - 1 if nt.analysis[last.end - 1] == ":" else last.end
     return [unit.render(shown) for unit in _clause.split_units(nt.analysis, first.start, end)]
+
+
+def _ends_wrapped_plan_title(first: str, second: str) -> bool:
+    return (
+        _is_plan_title(second)
+        and not first.endswith(_PLAN_KINDS)
+        and second.endswith(_PLAN_KINDS)
+        and len(first) + len(second) <= 80
+    )
+
+
+def _unbracketed(title: str) -> str:
+    """《数字广东建设2025年工作要点》 printed as the plan's own title line → without the 《》."""
+    if title.startswith("《") and title.endswith("》") and title.count("《") == 1:
+        return title[1:-1]
+    return title
 
 
 def _continues_list(s: str) -> bool:
