@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -16,7 +15,7 @@ from gdplan.model import ROLES, ClauseForm, Diagnostic, Node, Responsibility, Ro
 from gdplan.parser import clause as _clause
 from gdplan.parser.clause import CarryState, ClauseLocation, ClauseReading, UnitRef
 from gdplan.parser.clause.scan import inner_spans
-from gdplan.parser.text import NormalizedText
+from gdplan.parser.text import NormalizedText, fold_key, trim_space
 from gdplan.parser.tree import Draft, Skeleton
 
 _SENTENCE_END = "。!?"
@@ -123,7 +122,7 @@ class Assembler:
         for found in [*inner, loc]:
             if found is not None and found.remove is not None:
                 pieces = _cut(pieces, found.remove)
-        pieces = [p for p in [_strip(self.a, s, e) for s, e in pieces] if p[1] > p[0]]
+        pieces = [p for p in [trim_space(self.a, s, e) for s, e in pieces] if p[1] > p[0]]
         title, body = self._title_and_body(pieces, wrapped=bool(d.children))
         # 下同 carries to later items only: a heading reads just its own clause, if any.
         readings = [(_clause.read_clause(self.a, i, self.state, receive_carried=False), i) for i in inner]
@@ -181,7 +180,7 @@ class Assembler:
                 title_pieces.append(rest.pop(0))
         else:
             title_pieces = [(s, stop)]
-            rest = [_strip(self.a, stop + 1, e), *pieces[1:]]
+            rest = [trim_space(self.a, stop + 1, e), *pieces[1:]]
         # Trailing punctuation is judged on the analysis layer, where ：and ；are half width.
         last_start, last_end = title_pieces[-1]
         while last_end > last_start and self.a[last_end - 1] in _TITLE_TRIM:
@@ -249,7 +248,7 @@ class Assembler:
 @functools.lru_cache(maxsize=4096)
 def _unit_key(name: str) -> str:
     """The key of a unit named ``name`` in the analysis text (units recur: fold each once)."""
-    return "".join(unicodedata.normalize("NFKC", name).split())
+    return fold_key(name, simplified=True)
 
 
 def _first_of_each_key(units: list[Unit]) -> list[Unit]:
@@ -274,14 +273,6 @@ def _first_sentence_end(text: str, start: int, end: int) -> int | None:
         elif depth == 0:
             return m.start()
     return None
-
-
-def _strip(text: str, start: int, end: int) -> Piece:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def _cut(pieces: list[Piece], remove: Piece) -> list[Piece]:

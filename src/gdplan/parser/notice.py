@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from gdplan.model import Notice
 from gdplan.parser import clause as _clause
-from gdplan.parser.rules.signoff import SENTENCE_PUNCT, is_signature, read_date
+from gdplan.parser.rules.signoff import SENTENCE_PUNCT, is_signature, read_date, signature_start
 from gdplan.parser.text import NormalizedText, fold_width, to_simplified
 from gdplan.parser.tokens import Segment, Token, TokenKind
 
@@ -129,11 +129,8 @@ def _find_parts(a: str, lines: list[_Line], closing: list[_Line]) -> _NoticePart
         parts.addressees_from = first
     date_at = _take(lines, parts.used, after, lambda s: read_date(s.of(a)) is not None)
     if date_at is not None:
-        signature: list[int] = []
-        for i in range(date_at - 1, max(date_at - 3, -1), -1):
-            if i in parts.used or not is_signature(lines[i].of(a)):
-                break
-            signature.insert(0, i)
+        first = signature_start(date_at, lambda i: i not in parts.used and is_signature(lines[i].of(a)))
+        signature = list(range(first, date_at))
         parts.used.update(signature)
         parts.date, parts.signature, parts.date_in_front = lines[date_at], [lines[i] for i in signature], True
     elif closing:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from gdplan.model import MarkerStyle
-from gdplan.parser.rules.markers import MARKER_RULES, may_start_marker
+from gdplan.parser.rules.markers import marker_at
 from gdplan.parser.rules.metadata import read_metadata
 from gdplan.parser.rules.noise import is_noise
 from gdplan.parser.rules.signoff import is_attachment_list
@@ -41,12 +41,9 @@ def classify(text: str, seg: Segment) -> Token:
         return Token(TokenKind.BLANK, seg)
     # Markers first: no furniture or metadata line starts with one, and most lines of a
     # plan do, so the costlier furniture patterns run only on the rest.
-    if may_start_marker(text, start, end):
-        for style, rule in MARKER_RULES:
-            found = rule(text, start, end)
-            if found is not None:
-                number, label_end = found
-                return Token(TokenKind.MARKER, seg, marker=Marker(style, number, label_end))
+    found = marker_at(text, start, end)
+    if found is not None:
+        return Token(TokenKind.MARKER, seg, marker=Marker(*found))
     if is_noise(text, start, end):
         return Token(TokenKind.NOISE, seg)
     meta = read_metadata(text, start, end)

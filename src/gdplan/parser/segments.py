@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from gdplan.model import MarkerStyle
 from gdplan.parser.rules.markers import ANY_MARKER, INLINE_MARKER_START, marker_at
 from gdplan.parser.rules.metadata import read_metadata
-from gdplan.parser.text import NormalizedText
+from gdplan.parser.text import NormalizedText, trim_space
 from gdplan.parser.tokens import Segment
 
 _CELL_SEP = re.compile(r"\s*\|\s*")
@@ -25,17 +25,9 @@ def segments(nt: NormalizedText) -> Iterator[Segment]:
         yield from _line_segments(nt, start, end, number)
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
 def _line_segments(nt: NormalizedText, start: int, end: int, line: int) -> Iterator[Segment]:
     text = nt.analysis
-    start, end = _trim(text, start, end)
+    start, end = trim_space(text, start, end)
     if start == end:
         yield Segment(start, end, line)
         return
@@ -61,9 +53,9 @@ def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
     cells = []
     at = start
     for m in _CELL_SEP.finditer(text, start, end):
-        cells.append(_trim(text, at, m.start()))
+        cells.append(trim_space(text, at, m.start()))
         at = m.end()
-    cells.append(_trim(text, at, end))
+    cells.append(trim_space(text, at, end))
     return [(s, e) for s, e in cells if e > s]
 
 
@@ -94,9 +86,9 @@ def _sentence_runs(text: str, start: int, end: int, line: int) -> Iterator[Segme
     at = start
     for cut in sorted(cuts):
         if at < cut < end:
-            yield Segment(*_trim(text, at, cut), line)
+            yield Segment(*trim_space(text, at, cut), line)
             at = cut
-    yield Segment(*_trim(text, at, end), line)
+    yield Segment(*trim_space(text, at, end), line)
 
 
 def _numbering_cuts(text: str, start: int, end: int) -> set[int]:

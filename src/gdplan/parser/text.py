@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Protocol
@@ -24,7 +25,7 @@ import regex
 from gdplan.model import Span
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    pass
 
 # Full-width ASCII, ideographic and no-break spaces, small tortoise-shell brackets: 1:1 only,
 # so offsets survive (NFKC would turn some characters into several).
@@ -94,11 +95,21 @@ def fold_width(text: str) -> str:
     return text
 
 
-def fold_key(text: str, convert: Callable[[str], str] = to_simplified) -> str:
-    """The key a unit or title is matched by across scripts and widths."""
-    import unicodedata
+def fold_key(text: str, *, simplified: bool = False) -> str:
+    """The key a unit or title is matched by across scripts and widths.
 
-    return "".join(unicodedata.normalize("NFKC", convert(text)).split())
+    ``simplified=True`` when ``text`` is already in simplified script (the analysis layer).
+    """
+    return "".join(unicodedata.normalize("NFKC", text if simplified else to_simplified(text)).split())
+
+
+def trim_space(text: str, start: int, end: int) -> tuple[int, int]:
+    """The range ``text[start:end]`` without leading and trailing white space."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from gdplan.model import Diagnostic, MarkerStyle
-from gdplan.parser.rules.signoff import is_attachment, is_distribution, is_signature, read_date
+from gdplan.parser.rules.signoff import (
+    is_attachment,
+    is_distribution,
+    is_signature,
+    read_date,
+    signature_start,
+)
 from gdplan.parser.tokens import Segment, Token, TokenKind
 
 
@@ -100,9 +106,7 @@ def _take_signoff(text: str, last: Draft) -> list[Segment]:
         end -= 1
     signoff_start = end
     if end > 0 and read_date(at(end - 1)) is not None:
-        signoff_start = end - 1
-        while signoff_start > 0 and end - signoff_start <= 2 and is_signature(at(signoff_start - 1)):
-            signoff_start -= 1
+        signoff_start = signature_start(end - 1, lambda i: is_signature(at(i)))
     signoff = content[signoff_start:end]
     cut = signoff_start
     while cut > 0 and is_attachment(at(cut - 1)):

@@ -8,6 +8,7 @@ A notice prints its signature and date before the plan; a document whose body is
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from gdplan.parser.numerals import cn_to_int
 
@@ -44,6 +45,15 @@ def is_signature(s: str) -> bool:
         and SENTENCE_PUNCT.search(s) is None
         and read_date(s) is None
     )
+
+
+def signature_start(date_at: int, can_sign: Callable[[int], bool]) -> int:
+    """Index of the first of the (up to two) signature lines right above the date line at
+    ``date_at``; ``date_at`` itself when none can sign."""
+    start = date_at
+    while start > 0 and date_at - start < 2 and can_sign(start - 1):
+        start -= 1
+    return start
 
 
 def is_attachment(s: str) -> bool:
