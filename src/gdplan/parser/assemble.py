@@ -82,7 +82,7 @@ class Assembler:
         return Node(
             kind="heading" if d.children else "item",
             style=d.style,
-            label=self.shown[d.token.start : d.token.marker.end].strip(),
+            label=self._label(d),
             number=d.number,
             path=d.path,
             title=p.title,
