@@ -14,16 +14,12 @@ from dataclasses import dataclass
 from gdplan.model import ROLES, ClauseForm, Diagnostic, Node, Responsibility, Role, Unit
 from gdplan.parser import clause as _clause
 from gdplan.parser.clause import CarryState, ClauseLocation, ClauseReading, UnitRef
-from gdplan.parser.clause.scan import inner_spans
 from gdplan.parser.text import NormalizedText, fold_key, trim_space
 from gdplan.parser.tree import Draft, Skeleton
 
 _SENTENCE_END = "。!?"
 _OPENERS, _CLOSERS = "(〔[【《“‘<", ")〕]】》”’>"
 _TITLE_TRIM = " \t。;:,、"
-# A bracket group inside the text is a clause only where it closes a sentence or a clause.
-_CLAUSE_BEFORE = ("。", ";")
-_CLAUSE_AFTER = ("。", ";", ",", "\n")
 # A text that stops on one of these may have ended where its author ended it.
 _TERMINAL = "。!?)〕]】>;"
 
@@ -118,7 +114,7 @@ class Assembler:
         else:
             loc = _clause.locate_clause(self.a, pieces[0][0], max([e for _, e in pieces]))
             if loc is not None and loc.form is ClauseForm.BRACKETED and loc.remove is not None:
-                inner = self._inner_clauses(pieces[0][0], loc.remove[0])
+                inner = _clause.locate_inner_clauses(self.a, pieces[0][0], loc.remove[0])
         for found in [*inner, loc]:
             if found is not None and found.remove is not None:
                 pieces = _cut(pieces, found.remove)
@@ -134,29 +130,6 @@ class Assembler:
         responsibility = self._responsibility(reading, loc, readings) if reading is not None else None
         problems = [p for r, _ in [*readings, (reading, loc)] if r is not None for p in r.problems]
         return NodeParts(title, self._join(body), responsibility, problems, self._end(d))
-
-    def _inner_clauses(self, start: int, end: int) -> list[ClauseLocation]:
-        """Clauses that close a sentence inside the text, before the final one: several tasks
-        in one item, each with its own units (加快发行。（财政部负责）推动建设。（…））."""
-        found = []
-        for inside_start, inside_end in inner_spans(self.a, start, end):
-            opener, after = inside_start - 1, inside_end + 1
-            if after > end:
-                continue  # left open
-            closes_sentence = (
-                self.a[opener - 1 : opener] in _CLAUSE_BEFORE or self.a[after : after + 1] in _CLAUSE_AFTER
-            )
-            if not closes_sentence:
-                continue
-            loc = _clause.locate_clause(self.a, start, after)
-            if (
-                loc is not None
-                and loc.remove is not None
-                and loc.remove[0] <= opener
-                and loc.remove[1] >= after
-            ):
-                found.append(loc)
-        return found
 
     def _join(self, pieces: list[Piece]) -> str:
         """Pieces of one line (a clause cut from its middle) join directly; lines join with a newline."""

@@ -8,6 +8,7 @@ script the user asked for.
 Public surface (used by gdplan.parser.tree and gdplan.parser.notice):
 
     locate_clause(text, start, end) -> ClauseLocation | None
+    locate_inner_clauses(text, start, end) -> list[ClauseLocation]   # clauses inside the text
     read_clause(text, location, state) -> ClauseReading        # updates state (下同)
     split_units(text, start, end) -> list[UnitRef]             # addressee lists and the like
     CarryState()                                               # one per document
@@ -25,7 +26,7 @@ find brackets and separators instead of walking characters in Python.
 """
 
 from gdplan.parser.clause.grammar import read_clause
-from gdplan.parser.clause.locate import locate_clause
+from gdplan.parser.clause.locate import locate_clause, locate_inner_clauses
 from gdplan.parser.clause.types import CarryState, ClauseLocation, ClauseReading, UnitRef
 from gdplan.parser.clause.units import split_units
 
@@ -35,6 +36,7 @@ __all__ = [
     "ClauseReading",
     "UnitRef",
     "locate_clause",
+    "locate_inner_clauses",
     "read_clause",
     "split_units",
 ]

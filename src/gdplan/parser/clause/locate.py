@@ -50,6 +50,28 @@ def locate_clause(text: str, start: int, end: int) -> ClauseLocation | None:
     return None
 
 
+# A bracket group inside the text is a clause only where it closes a sentence or a clause.
+_INNER_BEFORE = ("。", ";")
+_INNER_AFTER = ("。", ";", ",", "\n")
+
+
+def locate_inner_clauses(text: str, start: int, end: int) -> list[ClauseLocation]:
+    """Bracketed clauses that close a sentence inside ``text[start:end]`` (the node's text
+    before its final clause): several tasks in one item, each with its own units
+    (加快发行。(财政部负责)推动建设。(…))."""
+    found = []
+    for inside_start, inside_end in inner_spans(text, start, end):
+        opener, after = inside_start - 1, inside_end + 1
+        if after > end:
+            continue  # left open
+        if text[opener - 1 : opener] not in _INNER_BEFORE and text[after : after + 1] not in _INNER_AFTER:
+            continue
+        loc = locate_clause(text, start, after)
+        if loc is not None and loc.remove is not None and loc.remove[0] <= opener and loc.remove[1] >= after:
+            found.append(loc)
+    return found
+
+
 # ---- labelled lines: 责任单位:XX / 牵头单位:X;配合单位:Y / 部门分工:… -------------------------
 
 
