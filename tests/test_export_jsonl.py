@@ -34,6 +34,9 @@ CONTRACT_ROW = {
     "clause": (str, type(None)),
     "span": (list,),
 }
+# Schema 1.1 adds, after the CONTRACT keys, each role list's unit ids (position for position).
+ID_LISTS = {key + "_ids": (list,) for key in ("lead", "responsible", "implementing", "cooperating")}
+ROW = {**CONTRACT_ROW, **ID_LISTS}
 NAME_LISTS = ("lead", "responsible", "implementing", "cooperating", "carried")
 
 
@@ -44,18 +47,23 @@ def lines_of(doc: Document) -> list[dict[str, object]]:
 
 
 def check_row_shape(row: dict[str, object]) -> None:
-    assert list(row) == list(CONTRACT_ROW)
-    for key, types in CONTRACT_ROW.items():
+    assert list(row) == list(ROW)
+    for key, types in ROW.items():
         assert type(row[key]) in types, (key, row[key])
     assert row["kind"] in ("heading", "item")
     assert all(type(n) is int for n in row["path"])  # type: ignore[attr-defined]
     assert len(row["span"]) == 2 and all(type(n) is int for n in row["span"])  # type: ignore[arg-type, attr-defined]
     for key in NAME_LISTS:
         assert all(type(name) is str for name in row[key])  # type: ignore[attr-defined]
+    for key in ID_LISTS:
+        names = row[key.removesuffix("_ids")]
+        assert len(row[key]) == len(names)  # type: ignore[arg-type]
+        assert all(type(i) in (str, type(None)) for i in row[key])  # type: ignore[attr-defined]
 
 
 def test_row_keys_are_the_contract_keys_in_order() -> None:
-    assert list(ROW_KEYS) == list(CONTRACT_ROW)
+    assert list(ROW_KEYS)[: len(CONTRACT_ROW)] == list(CONTRACT_ROW)
+    assert list(ROW_KEYS) == list(ROW)
 
 
 def test_every_row_has_exactly_the_contract_keys_and_types() -> None:

@@ -31,10 +31,15 @@ class Row(TypedDict):
     deadline: str | None
     clause: str | None
     span: list[int]
+    lead_ids: list[str | None]
+    responsible_ids: list[str | None]
+    implementing_ids: list[str | None]
+    cooperating_ids: list[str | None]
 
 
 ROW_KEYS: tuple[str, ...] = tuple(Row.__annotations__)
-"""The row's keys in CONTRACT order."""
+"""The row's keys: CONTRACT order, then (schema 1.1) the unit_id of each unit of each role list,
+position for position (null where the registry cannot tell which body a name is)."""
 
 _NO_RESPONSIBILITY = Responsibility()
 
@@ -65,6 +70,10 @@ def node_row(doc_id: str, node: Node) -> Row:
         deadline=duty.deadline,
         clause=duty.clause,
         span=[node.span[0], node.span[1]],
+        lead_ids=_ids(duty.lead),
+        responsible_ids=_ids(duty.responsible),
+        implementing_ids=_ids(duty.implementing),
+        cooperating_ids=_ids(duty.cooperating),
     )
 
 
@@ -75,3 +84,7 @@ def to_jsonl(doc: Document) -> str:
 
 def _names(units: list[Unit]) -> list[str]:
     return [unit.name for unit in units]
+
+
+def _ids(units: list[Unit]) -> list[str | None]:
+    return [unit.unit_id for unit in units]

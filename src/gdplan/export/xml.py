@@ -125,6 +125,10 @@ def _unit(parent: etree._Element, unit: Unit, role: str | None, *, carried: bool
     _set(element, "key", unit.key)
     if carried:
         _set(element, "carried", "true")
+    _set(element, "unit-id", unit.unit_id)
+    _set(element, "jurisdiction", unit.jurisdiction)
+    _set(element, "kind", unit.kind.value if unit.kind is not None else None)
+    _set(element, "canonical", unit.canonical)
     element.text = _safe(unit.name)
 
 

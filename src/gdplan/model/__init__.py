@@ -14,6 +14,8 @@ from gdplan.model.document import (
     Role,
     Span,
     Unit,
+    UnitKind,
+    UnitTasks,
 )
 
 __all__ = [
@@ -30,4 +32,6 @@ __all__ = [
     "Role",
     "Span",
     "Unit",
+    "UnitKind",
+    "UnitTasks",
 ]

@@ -14,7 +14,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
+"""1.1: units carry jurisdiction, kind, canonical and unit_id (the registry's reading of the name)."""
 
 Span = tuple[int, int]
 """Start and end character offsets into the decoded input (end exclusive)."""
@@ -46,12 +47,43 @@ class ClauseForm(StrEnum):
     CARRIED = "carried"  # nothing stated here; only what 下同 carried
 
 
+class UnitKind(StrEnum):
+    """What sort of body a unit is (DOMAIN.md §3c)."""
+
+    DEPARTMENT = "department"  # a government department or office: 省发展改革委, 市科技局
+    PARTY = "party"  # a party organ: 省委宣传部, 市委编办
+    CONGRESS = "congress"  # people's congress or CPPCC and their offices: 省人大常委会办公厅
+    COURT = "court"  # a court or procuratorate: 省法院, 市检察院
+    MASS = "mass"  # a mass organisation: 省总工会, 团省委, 省妇联
+    CENTRAL = "central"  # a central agency in the region: 广东海事局, 省税务局, 人民银行广东省分行
+    GOVERNMENT = "government"  # a local government or zone committee: 惠州市人民政府, 高新区管委会
+    ENTERPRISE = "enterprise"  # a (state-owned) enterprise: 广东电网公司, XX集团
+    COLLECTIVE = "collective"  # several bodies at once: 各地级以上市人民政府, 省有关单位, 市直各单位
+    OTHER = "other"  # anything else the registry can place: 省大数据中心, 省供销合作联社
+
+
 class Unit(_Model):
-    """A responsible unit, written out as it would stand alone."""
+    """A responsible unit, written out as it would stand alone.
+
+    ``name`` and ``key`` are read from the text; the other four are the registry's reading of
+    which body the name is (gdplan.registry), null where it cannot tell.
+    """
 
     name: str = Field(description="the name as printed, shared prefix or suffix distributed")
     key: str = Field(
         description="folded name (simplified script, half width, no spaces): equal across scripts"
+    )
+    jurisdiction: str | None = Field(
+        None, description="whose body it is: 广东省, 惠州市, 国务院 (national); null when unknown"
+    )
+    kind: UnitKind | None = Field(None, description="what sort of body it is; null when unknown")
+    canonical: str | None = Field(
+        None, description="the full standard name (广东省发展和改革委员会) where the registry knows it"
+    )
+    unit_id: str | None = Field(
+        None,
+        description="the body's id: equal across scripts, abbreviations and renames, distinct per"
+        " jurisdiction (440000/drc); null when the name cannot be resolved",
     )
 
 
@@ -177,3 +209,63 @@ class Document(_Model):
 
     def headings(self) -> Iterator[Node]:
         return (n for n in self.walk() if n.kind == "heading")
+
+    def units(self) -> list[UnitTasks]:
+        """Each distinct unit (by unit_id, else by key) with the paths of its tasks by role.
+
+        Units come in order of first mention; ``unit`` is the first mention, ``names`` every
+        printed form. Headings with a clause of their own count as tasks too.
+        """
+        found: dict[str, UnitTasks] = {}
+        for node in self.walk():
+            duty = node.responsibility
+            if duty is None:
+                continue
+            for role in ROLES:
+                for unit in duty.units(role):
+                    entry = found.get(_identity(unit))
+                    if entry is None:
+                        entry = found[_identity(unit)] = UnitTasks(unit=unit)
+                    if unit.name not in entry.names:
+                        entry.names.append(unit.name)
+                    paths = entry.paths(role)
+                    if node.path not in paths:
+                        paths.append(list(node.path))
+        return list(found.values())
+
+    def tasks_of(self, name_or_id: str) -> list[Node]:
+        """The nodes (in document order) naming a unit in any role.
+
+        ``name_or_id`` is a unit_id (440000/drc), or a name as printed or folded: a name finds
+        every node naming the same body (its unit_id), or the same folded name when unresolved.
+        """
+        wanted = {name_or_id}
+        for node in self.walk():
+            for unit in _all_units(node):
+                if name_or_id in (unit.name, unit.key, unit.unit_id):
+                    wanted.add(_identity(unit))
+        return [node for node in self.walk() if any(_identity(u) in wanted for u in _all_units(node))]
+
+
+class UnitTasks(_Model):
+    """One distinct unit of a document and the paths of the nodes it is named for, by role."""
+
+    unit: Unit
+    names: list[str] = Field(default_factory=list, description="every printed form, in order of first use")
+    lead: list[list[int]] = Field(default_factory=list)
+    responsible: list[list[int]] = Field(default_factory=list)
+    implementing: list[list[int]] = Field(default_factory=list)
+    cooperating: list[list[int]] = Field(default_factory=list)
+
+    def paths(self, role: Role) -> list[list[int]]:
+        paths: list[list[int]] = getattr(self, role.value)
+        return paths
+
+
+def _identity(unit: Unit) -> str:
+    return unit.unit_id if unit.unit_id is not None else "key:" + unit.key
+
+
+def _all_units(node: Node) -> list[Unit]:
+    duty = node.responsibility
+    return [] if duty is None else [u for role in ROLES for u in duty.units(role)]

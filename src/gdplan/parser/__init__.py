@@ -11,7 +11,7 @@ from gdplan.parser.assemble import Assembler
 from gdplan.parser.notice import read_front_matter
 from gdplan.parser.ruler import tokenize
 from gdplan.parser.segments import segments
-from gdplan.parser.text import normalize
+from gdplan.parser.text import fold_key, normalize
 from gdplan.parser.tree import build_skeleton
 from gdplan.read import SourceText
 
@@ -44,7 +44,7 @@ def parse_source(
             raise ParseError(f"{first.code}: {first.message}", source=src.source, line=first.line)
     if errors is ErrorLevel.IGNORE:
         diagnostics = []
-    return Document(
+    doc = Document(
         doc_id=hashlib.sha256("".join(nt.analysis.split()).encode("utf-8")).hexdigest(),
         source=src.source,
         title=front.plan_title,
@@ -63,6 +63,19 @@ def parse_source(
             generator=f"gdplan {__version__}",
         ),
     )
+    # Which body each unit is: the registry's step, after clause analysis (gdplan.registry).
+    from gdplan.registry import resolve_document
+
+    if errors is ErrorLevel.IGNORE:
+        resolve_document(doc, diagnose=False, simplify=_simplified)
+    else:
+        resolve_document(doc, simplify=_simplified)
+        doc.diagnostics = [*read_notes, *_by_line(doc.diagnostics[len(read_notes) :])]
+    return doc
+
+
+def _simplified(text: str) -> str:
+    return fold_key(text)
 
 
 def _by_line(diagnostics: list[Diagnostic]) -> list[Diagnostic]:

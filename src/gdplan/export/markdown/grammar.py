@@ -64,3 +64,11 @@ FRONT_MATTER_KEYS: Final[tuple[str, ...]] = (
     "script",
     "provenance",
 )
+
+# The registry's unit fields (schema 1.1) ride in a unit line's attributes, one list item per unit.
+UNIT_ATTRS: Final = {
+    "id": "unit_id",
+    "jurisdiction": "jurisdiction",
+    "kind": "kind",
+    "canonical": "canonical",
+}

@@ -28,7 +28,7 @@ T = TypeVar("T")
 _DIAGNOSTIC = re.compile(r"(?:第(-?\d+)行 )?(info|warning|error) ([^：]*)：(.*)")
 _ROLE_BY_LABEL = {label: role for role, label in g.ROLE_LABELS.items()}
 _FACT_ATTRS: dict[str, set[str]] = {
-    **{label: {"key"} for label in (*g.ROLE_LABELS.values(), g.CARRIED_LABEL)},
+    **{label: {"key", *g.UNIT_ATTRS} for label in (*g.ROLE_LABELS.values(), g.CARRIED_LABEL)},
     g.CLAUSE_LABEL: {"span"},
     g.FORM_LABEL: {"span"},  # the clause span, when there is no clause line to carry it
 }
@@ -286,7 +286,16 @@ def _unit_fact(duty: dict[str, Any], label: str, raw: str, attrs: dict[str, str]
     if len(keys) != len(names):
         raise _LayoutError(f"{len(names)} units but {len(keys)} keys", number)
     field_name = role.value if isinstance(role, Role) else "carried"
-    duty[field_name] = [{"name": name, "key": key} for name, key in zip(names, keys, strict=True)]
+    units: list[dict[str, Any]] = [{"name": name, "key": key} for name, key in zip(names, keys, strict=True)]
+    for attr, unit_field in g.UNIT_ATTRS.items():
+        if attr not in attrs:
+            continue
+        values = attr_list(attrs[attr])
+        if len(values) != len(units):
+            raise _LayoutError(f"{len(units)} units but {len(values)} values of {attr}", number)
+        for unit, value in zip(units, values, strict=True):
+            unit[unit_field] = value or None
+    duty[field_name] = units
 
 
 def _quoted_facts(block: Block) -> list[tuple[int, str, str]]:

@@ -140,6 +140,10 @@ def _unit_fact(label: str, units: list[Unit], *, open_ended: bool) -> str:
     attrs: dict[str, str | list[str]] = {}
     if any(unit.key != unit.name for unit in units):
         attrs["key"] = [unit.key for unit in units]
+    for attr, field in g.UNIT_ATTRS.items():  # the registry's fields; "" where one is null
+        values = [getattr(unit, field) for unit in units]
+        if any(v is not None for v in values):
+            attrs[attr] = ["" if v is None else str(v) for v in values]
     return _fact(label, value, attrs)
 
 
