@@ -2,6 +2,7 @@
 
     gdplan convert INPUT... --to FORMAT[,FORMAT...] [-o OUT]
     gdplan dataset INPUT... -o DIR --format jsonl|csv|parquet|sqlite
+    gdplan units INPUT... [--to table|csv|json]
     gdplan schema
     gdplan --version
 
@@ -48,6 +49,9 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     _add_convert(commands)
     _add_dataset(commands)
+    from gdplan.commands import units
+
+    units.add(commands)
     commands.add_parser(
         "schema",
         help="print the JSON Schema of --to json output",
@@ -163,6 +167,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _dataset(args)
         if args.command == "schema":
             return _schema()
+        if args.command == "units":
+            from gdplan.commands import units
+
+            return units.run(args)
         parser.print_help(sys.stderr)
         return EXIT_USAGE
     except UsageError as exc:

@@ -104,13 +104,17 @@ def document_row(doc: Document, rel: str, parsed_at: str | None) -> Row:
 
 
 def node_rows(doc: Document) -> list[Row]:
-    """The JSONL rows (their one definition is gdplan.export.jsonl.rows) with each node's ord."""
+    """The JSONL rows (their one definition is gdplan.export.jsonl.rows) with each node's ord.
+
+    The rows' unit-id lists stay out: responsibilities.unit_id says it once per unit."""
+    from gdplan.dataset.schema import NODES
     from gdplan.export.jsonl import rows
 
+    columns = set(NODES.column_names)
     out: list[Row] = []
     for ord_, row in enumerate(rows(doc)):
         record: Row = {"doc_id": row["doc_id"], "ord": ord_}
-        record.update({k: v for k, v in row.items() if k != "doc_id"})
+        record.update({k: v for k, v in row.items() if k != "doc_id" and k in columns})
         out.append(record)
     return out
 
@@ -135,6 +139,10 @@ def responsibility_rows(doc: Document) -> list[Row]:
                         "unit": unit.name,
                         "unit_key": unit.key,
                         "carried": unit.key in carried,
+                        "unit_id": unit.unit_id,
+                        "jurisdiction": unit.jurisdiction,
+                        "unit_kind": unit.kind.value if unit.kind is not None else None,
+                        "canonical": unit.canonical,
                     }
                 )
     return out

@@ -19,3 +19,13 @@ ORDER BY lead_items DESC, unit_key
 LIMIT 20;
 """
 """The units that lead the most items."""
+
+TASKS_LED_BY_BODY = """\
+SELECT d.year, COUNT(*) AS tasks, GROUP_CONCAT(DISTINCT r.unit) AS printed_as
+FROM responsibilities AS r
+JOIN documents AS d ON d.doc_id = r.doc_id
+WHERE r.unit_id = :unit_id AND r.role = 'lead' AND r.kind = 'item'
+GROUP BY d.year
+ORDER BY d.year;
+"""
+"""Tasks a body leads, by year, whatever it was called: ``{"unit_id": "440000/data"}``."""

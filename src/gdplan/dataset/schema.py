@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-DATASET_SCHEMA_VERSION = "1.0"
+DATASET_SCHEMA_VERSION = "1.1"
+"""1.1: responsibilities.unit_id and jurisdiction/kind/canonical; units rows are bodies (unit_id)."""
 
 
 @dataclass(frozen=True)
@@ -128,17 +129,35 @@ RESPONSIBILITIES = Table(
             "the unit folded (simplified script, half width, no spaces): equal across scripts",
         ),
         Column("carried", "boolean", "the unit reached this node through 下同 rather than its own clause"),
+        Column(
+            "unit_id",
+            "string?",
+            "the body the name stands for (registry id, e.g. 440000/drc): equal across scripts,"
+            " abbreviations and renames; null when the registry cannot tell",
+        ),
+        Column("jurisdiction", "string?", "whose body it is: 广东省, 惠州市, 国务院 (national)"),
+        Column("unit_kind", "string?", "department, party, congress, court, mass, central, government, …"),
+        Column("canonical", "string?", "the body's full standard name where the registry knows it"),
     ),
     ("doc_id", "ord", "role", "position"),
 )
 
 UNITS = Table(
     "units",
-    "one row per distinct unit key across the whole dataset",
+    "one row per body (unit_id) across the whole dataset, and one per name the registry could not"
+    " resolve (unit_id null, by unit_key)",
     (
-        Column("unit_key", "string", "the folded unit name (responsibilities.unit_key)"),
+        Column("unit_id", "string?", "the body (responsibilities.unit_id); null for an unresolved name"),
+        Column(
+            "unit_key",
+            "string",
+            "the folded name: of an unresolved name, the name; of a body, its most frequent folded name",
+        ),
+        Column("jurisdiction", "string?", "whose body it is: 广东省, 惠州市, 国务院 (national)"),
+        Column("unit_kind", "string?", "what sort of body: department, party, central, collective, …"),
+        Column("canonical", "string?", "the full standard name today, where the registry knows it"),
         Column("name", "string", "the most frequent printed name (ties: the first in code-point order)"),
-        Column("names", "list<string>", "every printed name seen for this key, in code-point order"),
+        Column("names", "list<string>", "every printed alias seen for this body, in code-point order"),
         Column("documents", "integer", "number of documents that name the unit"),
         Column("items", "integer", "number of items naming the unit in any role"),
         Column("lead_items", "integer", "items it leads (牵头)"),
@@ -155,7 +174,7 @@ UNITS = Table(
         ),
         Column("last_year", "integer?", "the latest plan year naming it"),
     ),
-    ("unit_key",),
+    ("unit_id", "unit_key"),
 )
 
 TABLES: tuple[Table, ...] = (DOCUMENTS, NODES, RESPONSIBILITIES, UNITS)

@@ -1,7 +1,9 @@
-"""The units table: every distinct unit key, folded over all documents as they stream by.
+"""The units table: every distinct body (unit_id), folded over all documents as they stream by.
 
-Keeps one small record per unit (never a set of documents or items), so memory grows
-with the number of distinct units, not with the corpus.
+A name the registry resolved counts for its body, whatever script, abbreviation or former
+name printed it; a name it could not resolve is a row of its own, by folded name. Keeps one
+small record per row (never a set of documents or items), so memory grows with the number
+of distinct bodies, not with the corpus.
 """
 
 from __future__ import annotations
@@ -21,7 +23,12 @@ _ROLE_COLUMNS = {
 
 @dataclass
 class _Tally:
+    unit_id: str | None = None
+    jurisdiction: str | None = None
+    kind: str | None = None
+    canonical: str | None = None
     names: Counter[str] = field(default_factory=Counter)
+    keys: Counter[str] = field(default_factory=Counter)
     documents: int = 0
     items: int = 0
     shared: int = 0
@@ -29,6 +36,16 @@ class _Tally:
     first_year: int | None = None
     last_year: int | None = None
     last_doc: str | None = None
+
+
+def _identity(row: Row) -> str:
+    unit_id = row.get("unit_id")
+    return f"id:{unit_id}" if unit_id is not None else f"key:{row['unit_key']}"
+
+
+def _most_frequent(counts: Counter[str]) -> str:
+    """Most frequent, ties by code-point order: never depends on input order."""
+    return min(counts, key=lambda n: (-counts[n], n))
 
 
 class UnitTable:
@@ -40,9 +57,16 @@ class UnitTable:
     def add_document(self, year: int | None, responsibilities: list[Row]) -> None:
         roles_by_item: dict[tuple[str, int], set[str]] = {}
         for row in responsibilities:
-            key = str(row["unit_key"])
+            key = _identity(row)
             tally = self._units.setdefault(key, _Tally())
+            if tally.unit_id is None and row.get("unit_id") is not None:
+                tally.unit_id = str(row["unit_id"])
+                tally.jurisdiction = _text(row.get("jurisdiction"))
+                tally.kind = _text(row.get("unit_kind"))
+            if row.get("canonical") is not None and tally.canonical is None:
+                tally.canonical = str(row["canonical"])
             tally.names[str(row["unit"])] += 1
+            tally.keys[str(row["unit_key"])] += 1
             doc_id = str(row["doc_id"])
             if tally.last_doc != doc_id:
                 tally.last_doc = doc_id
@@ -63,13 +87,14 @@ class UnitTable:
 
     def rows(self) -> list[Row]:
         out: list[Row] = []
-        for key in sorted(self._units):
-            tally = self._units[key]
-            # Most frequent printed name, ties by code-point order: never depends on input order.
-            name = min(tally.names, key=lambda n: (-tally.names[n], n))
+        for tally in self._units.values():
             row: Row = {
-                "unit_key": key,
-                "name": name,
+                "unit_id": tally.unit_id,
+                "unit_key": _most_frequent(tally.keys),
+                "jurisdiction": tally.jurisdiction,
+                "unit_kind": tally.kind,
+                "canonical": tally.canonical,
+                "name": _most_frequent(tally.names),
                 "names": sorted(tally.names),
                 "documents": tally.documents,
                 "items": tally.items,
@@ -82,7 +107,13 @@ class UnitTable:
             row["first_year"] = tally.first_year
             row["last_year"] = tally.last_year
             out.append(row)
+        # the table's key order: bodies by id, then unresolved names by key
+        out.sort(key=lambda r: (r["unit_id"] is None, str(r["unit_id"] or ""), str(r["unit_key"])))
         return out
 
     def __len__(self) -> int:
         return len(self._units)
+
+
+def _text(value: object) -> str | None:
+    return None if value is None else str(value)

@@ -172,9 +172,18 @@ def resolve_name(key: str, context: Context) -> Resolution | None:
     name = key[2:] if party_forced else key
     for attempt in (_template, _bare_known, _placed, _relative, _bare_unknown):
         found = attempt(reg, name, context, party_forced)
-        if found is not None:
+        if found is _UNKNOWN:
+            return None  # the name says whose it is, but the document cannot tell: no guess
+        if isinstance(found, Resolution):
             return found
     return None
+
+
+class _Unknown:
+    """A reading that knows the name has a jurisdiction it cannot place (市X in a province's plan)."""
+
+
+_UNKNOWN = _Unknown()
 
 
 def _template(reg: Registry, name: str, ctx: Context, party: bool) -> Resolution | None:
@@ -215,15 +224,20 @@ def _bare_known(reg: Registry, name: str, ctx: Context, party: bool) -> Resoluti
     return None
 
 
-def _placed(reg: Registry, name: str, ctx: Context, party: bool) -> Resolution | None:
+def _placed(reg: Registry, name: str, ctx: Context, party: bool) -> Resolution | _Unknown | None:
     """广东省发展和改革委员会, 广州市花都区税务局, 惠州市委宣传部, 广州市 (its government)."""
     size, place = _places_at_start(reg, name, ctx)
     if place is None:
-        return None
-    return _with_place(reg, place, name[size:], party)
+        return _UNKNOWN if size else None  # a place name several places share
+    rest = name[size:]
+    spelled_out = any(name.startswith(p.name) for p in reg.chain(place))
+    near = any(_related(reg, place, q) for q in ctx.chain)
+    if not spelled_out and not near and not _lookup(reg, rest) and not rest.startswith("委"):
+        return None  # a stem of a far place before an unknown word (东方|红集团) proves nothing
+    return _with_place(reg, place, rest, party)
 
 
-def _relative(reg: Registry, name: str, ctx: Context, party: bool) -> Resolution | None:
+def _relative(reg: Registry, name: str, ctx: Context, party: bool) -> Resolution | _Unknown | None:
     for prefix, _level in _RELATIVE:
         if not name.startswith(prefix) or len(name) == len(prefix):
             continue
@@ -233,7 +247,7 @@ def _relative(reg: Registry, name: str, ctx: Context, party: bool) -> Resolution
             return None
         place = _relative_place(prefix, ctx)
         if place is None:
-            return None
+            return _UNKNOWN
         return _with_place(reg, place, rest, party)
     return None
 
@@ -328,7 +342,7 @@ def _places_at_start(reg: Registry, name: str, ctx: Context) -> tuple[int, Place
         place = _pick(reg, candidates, ctx)
         if place is None:
             if chosen is None:
-                return 0, None
+                return size, None  # several places have this name, and nothing tells which
             break
         chosen, pos = place, pos + size
     return pos, chosen

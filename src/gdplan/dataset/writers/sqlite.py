@@ -26,6 +26,7 @@ _SQL_TYPES = {"string": "TEXT", "integer": "INTEGER", "boolean": "INTEGER"}
 INDEXES: tuple[str, ...] = (
     "CREATE INDEX documents_year ON documents (year)",
     "CREATE INDEX responsibilities_unit ON responsibilities (unit_key, role)",
+    "CREATE INDEX responsibilities_body ON responsibilities (unit_id, role)",
     "CREATE INDEX nodes_kind ON nodes (kind)",
 )
 
