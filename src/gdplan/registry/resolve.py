@@ -127,6 +127,10 @@ def _deepest_place_in(reg: Registry, text: str) -> Place | None:
             pos += size
         else:
             pos += 1
+    # A place written out in full (安徽省) outweighs a stem (新安 in 新安晚报) when they disagree.
+    spelled = [[p for p in places if p.name in text] for places in found]
+    if any(spelled):
+        found = [places for places in spelled if places]
     if not found:
         return None
     chosen: list[Place] = []
