@@ -72,6 +72,7 @@ def accepts_prefix(name: str, prefix: str) -> bool | None:
 
 __all__ = [
     "REGISTRY_VERSION",
+    "UnitKind",
     "Context",
     "Kind",
     "Resolution",

@@ -17,6 +17,7 @@ told gets nothing, and one info diagnostic.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -168,6 +169,7 @@ def _longest_place_at(
 # -- one name ----------------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=8192)
 def resolve_name(key: str, context: Context) -> Resolution | None:
     """The body a folded unit name stands for in a document of ``context``; None when unknown."""
     reg = registry()
