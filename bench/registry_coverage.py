@@ -32,7 +32,7 @@ DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "dev" / "raw"
 # (the plan's jurisdiction, names that must be one body in it). General knowledge only.
 CHECK_LIST: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("广东省", ("省发展改革委", "广东省发展和改革委员会", "省发改委")),
-    ("广东省", ("省政务服务数据管理局", "省政务服务和数据管理局", "省政务和数据局", "广东省政务服务和数据管理局")),
+    ("广东省", ("省政务服务数据管理局", "省政务服务和数据管理局", "省政务和数据局", "省政数局")),
     ("广东省", ("省人力资源社会保障厅", "省人社厅", "广东省人力资源和社会保障厅")),
     ("广东省", ("省工业和信息化厅", "省工信厅", "广东省工业和信息化厅", "省经济和信息化委")),
     ("广东省", ("省市场监管局", "广东省市场监督管理局", "省工商局")),
@@ -41,7 +41,8 @@ CHECK_LIST: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("广东省", ("省自然资源厅", "省国土资源厅")),
     ("广东省", ("省委网信办", "中共广东省委网络安全和信息化委员会办公室", "广东省委网信办")),
     ("广东省", ("人民银行广东省分行", "中国人民银行广东省分行", "人行广东省分行")),
-    ("广东省", ("国家金融监督管理总局广东监管局", "广东金融监管局", "金融监管总局广东监管局", "广东银保监局")),
+    ("广东省", ("国家金融监督管理总局广东监管局", "广东金融监管局", "金融监管总局广东监管局")),
+    ("广东省", ("广东银保监局", "中国银保监会广东监管局", "国家金融监督管理总局广东监管局")),
     ("广东省", ("中国证监会广东监管局", "广东证监局")),
     ("广东省", ("省税务局", "国家税务总局广东省税务局")),
     ("广东省", ("省通信管理局", "广东省通信管理局")),
@@ -56,10 +57,16 @@ CHECK_LIST: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("惠州市", ("市文化广电旅游局", "市文广旅局", "惠州市文化广电旅游局")),
     ("南沙区", ("区教育局", "广州市南沙区教育局", "南沙区教育局")),
     ("赣州市", ("市政府", "赣州市人民政府", "市人民政府", "赣州市")),
+    ("赣州市", ("市委组织部", "中共赣州市委组织部")),
+    ("江西省", ("省發改委", "省发改委", "江西省发展和改革委员会")),
+    ("江西省", ("省政府办公厅", "江西省人民政府办公厅", "省政府办")),
+    ("江西省", ("江西海事局", "江西省海事局")),
+    ("浙江省", ("省经信厅", "浙江省经济和信息化厅", "省经济和信息化厅")),
 )
 
 
 def check_list() -> tuple[int, list[str]]:
+    from gdplan.parser.text import fold_key  # what the parser makes a unit's key with
     from gdplan.registry import Context, registry, resolve_name
 
     reg = registry()
@@ -67,14 +74,17 @@ def check_list() -> tuple[int, list[str]]:
     for place_name, names in CHECK_LIST:
         place = next(p for p in reg.place_names[place_name] if p.name == place_name)
         context = Context(tuple(reg.chain(place)))
-        ids = {resolve_name(name, context).unit_id if resolve_name(name, context) else None for name in names}
+        found = [resolve_name(fold_key(name), context) for name in names]
+        ids = {r.unit_id if r is not None else None for r in found}
         if len(ids) != 1 or None in ids:
             bad.append(f"{place_name}: {' / '.join(names)} → {sorted(map(str, ids))}")
     return len(bad), bad
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("-v", "--verbose", action="store_true", help="list unresolved names")
     parser.add_argument("--json", action="store_true", help="print one JSON object")

@@ -71,13 +71,16 @@ def test_truncated_document_is_flagged() -> None:
     assert not doc.complete
     last = doc.children[0].children[-1]
     assert last.truncated
-    assert [d.code for d in doc.diagnostics] == ["truncated"]
-    assert doc.diagnostics[0].line == 3
+    # (省… in a text without a province: the registry adds an info note, see test_registry.py)
+    problems = [d for d in doc.diagnostics if d.code != "unresolved-unit"]
+    assert [d.code for d in problems] == ["truncated"]
+    assert problems[0].line == 3
 
 
 def test_copy_cut_mid_character_is_kept_and_reported() -> None:
     text = "一、总体\n（一）加强统筹。建立机制。（省政务服务数据管理局牵头）\n（二）完善体系。推进"
     data = text.encode()[:-1]
     doc = gdplan.parse(data)
-    assert [(d.level, d.code) for d in doc.diagnostics] == [("info", "input"), ("warning", "truncated")]
+    problems = [d for d in doc.diagnostics if d.code != "unresolved-unit"]
+    assert [(d.level, d.code) for d in problems] == [("info", "input"), ("warning", "truncated")]
     assert doc.children[0].children[1].truncated

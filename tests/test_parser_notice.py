@@ -158,7 +158,7 @@ def test_attachment_list_in_the_notice_is_not_numbered_items() -> None:
     assert [(n.path, n.label) for n in doc.walk()] == [([1], "一、"), ([1, 1], "1."), ([1, 2], "2.")]
     assert doc.notice is not None and doc.notice.signature == "某市人民政府办公室"
     assert doc.title == "某市2024年数字政府工作要点"
-    assert doc.diagnostics == []
+    assert [d for d in doc.diagnostics if d.code != "unresolved-unit"] == []  # 某市 is no place
 
 
 def test_doc_number_printed_above_the_title() -> None:

@@ -72,10 +72,10 @@ def accepts_prefix(name: str, prefix: str) -> bool | None:
 
 __all__ = [
     "REGISTRY_VERSION",
-    "UnitKind",
     "Context",
     "Kind",
     "Resolution",
+    "UnitKind",
     "accepts_prefix",
     "document_context",
     "kind_of_stem",

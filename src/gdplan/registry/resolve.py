@@ -18,6 +18,7 @@ told gets nothing, and one info diagnostic.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -176,13 +177,21 @@ def resolve_name(key: str, context: Context) -> Resolution | None:
     key = fold(key)
     party_forced = key.startswith("中共") and len(key) > 2
     name = key[2:] if party_forced else key
-    for attempt in (_template, _bare_known, _placed, _relative, _bare_unknown):
-        found = attempt(reg, name, context, party_forced)
-        if found is _UNKNOWN:
-            return None  # the name says whose it is, but the document cannot tell: no guess
-        if isinstance(found, Resolution):
-            return found
-    return None
+    # 各县<市、区>政府<管委会> reads as 各县(市、区)政府: the trailing bracket only qualifies it.
+    plain = name.replace("<", "(").replace(">", ")")
+    short = _TRAILING_BRACKET.sub("", plain)
+    for variant in dict.fromkeys((name, plain, short)):
+        for attempt in (_template, _bare_known, _placed, _relative):
+            found = attempt(reg, variant, context, party_forced)
+            if found is _UNKNOWN:
+                return None  # the name says whose it is, but the document cannot tell: no guess
+            if isinstance(found, Resolution):
+                return found
+    found = _bare_unknown(reg, name, context, party_forced)
+    return found if isinstance(found, Resolution) else None
+
+
+_TRAILING_BRACKET = re.compile(r"\([^()]*\)$")
 
 
 class _Unknown:
