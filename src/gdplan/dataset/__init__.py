@@ -11,7 +11,7 @@ from gdplan.dataset.build import (
     parsed_at_from_environment,
 )
 from gdplan.dataset.manifest import verify
-from gdplan.dataset.queries import ITEMS_LED_BY_YEAR
+from gdplan.dataset.queries import ITEMS_LED_BY_YEAR, TASKS_LED_BY_BODY
 from gdplan.dataset.schema import DATASET_SCHEMA_VERSION, TABLES, Column, Table
 from gdplan.dataset.writers import FormatUnavailableError
 
@@ -19,6 +19,7 @@ __all__ = [
     "DATASET_SCHEMA_VERSION",
     "ITEMS_LED_BY_YEAR",
     "TABLES",
+    "TASKS_LED_BY_BODY",
     "Column",
     "DatasetOptions",
     "FormatUnavailableError",

@@ -74,7 +74,11 @@ def readme_text(facts: ReadmeFacts) -> str:
         "(一、 → [1], its （二） → [1, 2]). Each unit named as responsible for a node in some role is a "
         "row of **responsibilities**, and **units** summarizes every distinct unit over all documents. "
         "Units are written as they would stand alone (省发展改革委、科技厅 is two units: 省发展改革委 "
-        "and 省科技厅) and compared by `unit_key`, the name folded to simplified script and half width.",
+        "and 省科技厅) and compared by `unit_key`, the name folded to simplified script and half width. "
+        "`unit_id` says which body a name is (gdplan's registry): one id for 省发改委 and "
+        "广东省发展和改革委员会, and across a body's renames; two ids for 市科技局 of two cities; "
+        "null where the registry cannot tell. **units** has one row per `unit_id` (and one per "
+        "unresolved name) with every printed alias.",
         "",
         "Roles: `lead` 牵头; `responsible` 负责, 按职责分工负责, 分别负责, or a bare list of units; "
         "`implementing` 结合实际落实 (local governments carrying out a task); `cooperating` 配合, 参与. "
