@@ -212,3 +212,40 @@ def test_units_command_prints_one_row_per_body(tmp_path: Path) -> None:
     assert rows["360000/drc"]["unit"] == "江西省发展和改革委员会"
     assert (rows["360000/drc"]["lead"], rows["360000/drc"]["responsible"]) == (1, 1)
     assert rows["360000/p-prop"]["kind"] == "party"
+
+
+def test_county_plan_reads_its_own_places_and_prefixes() -> None:
+    clause = "区教育局牵头，广州市南沙区发展和改革局、市林业局、省科技厅负责"
+    units = units_of(plan("广州市南沙区人民政府办公室", 2027, clause))
+    assert (units["区教育局"].jurisdiction, units["区教育局"].unit_id) == ("南沙区", "440115/edu")
+    assert units["区教育局"].canonical == "广州市南沙区教育局"
+    assert units["广州市南沙区发展和改革局"].unit_id == "440115/drc"
+    assert units["市林业局"].unit_id == "440100/forestry"  # the city the district is in
+    assert units["省科技厅"].unit_id == "440000/sci"
+
+
+def test_national_plan_and_municipality() -> None:
+    national = units_of(plan("国务院办公厅", 2027, "发展改革委、财政部牵头，国家统计局负责"))
+    assert national["发展改革委"].unit_id == "cn/drc" and national["发展改革委"].jurisdiction == "国务院"
+    assert national["财政部"].canonical == "财政部"
+    city = units_of(plan("天津市人民政府办公厅", 2027, "市科技局牵头，各区人民政府落实"))
+    assert city["市科技局"].unit_id == "120000/sci"
+    assert city["各区人民政府"].kind is UnitKind.COLLECTIVE
+
+
+def test_a_place_name_several_places_share_is_not_guessed() -> None:
+    from gdplan.registry import Context, resolve_name
+
+    reg = registry()
+    assert len(reg.place_names["朝阳区"]) > 1
+    assert resolve_name("朝阳区教育局", Context()) is None
+    beijing = Context(tuple(reg.chain(reg.places["110000"])))
+    found = resolve_name("朝阳区教育局", beijing)
+    assert found is not None and found.unit_id == "110105/edu"
+
+
+def test_kind_of_a_stem_listed_twice_is_left_to_the_text() -> None:
+    assert kind_of_stem("外办") is None  # the government's 外事办公室 and the party's 外事委员会办公室
+    assert accepts_prefix("外办", "省委") is True and accepts_prefix("外办", "省") is True
+    assert kind_of_stem("某某投资集团") is UnitKind.ENTERPRISE
+    assert accepts_prefix("某某投资集团", "省") is False

@@ -71,13 +71,27 @@ class Place:
         return frozenset({"P", "C"}) if self.municipality else frozenset({self.level})
 
 
+LEVEL_WORDS = frozenset({"省", "自治区", "市", "区", "县", "州"})  # what {L} stands for
+
+
 @dataclass(frozen=True)
 class Template:
     """An alias with a mark where its place stands: 海关总署{p}分署, 团{L}委."""
 
-    pattern: re.Pattern[str]
+    before: str
+    after: str
     form: Form
     mark: str  # p | P | L
+
+    def place_text(self, name: str) -> str | None:
+        """What stands at the mark when ``name`` fits the template, else None."""
+        shortest = len(self.before) + len(self.after) + (1 if self.mark == "L" else 2)
+        if len(name) < shortest or not (name.startswith(self.before) and name.endswith(self.after)):
+            return None
+        text = name[len(self.before) : len(name) - len(self.after)]
+        if self.mark == "L":
+            return text if text in LEVEL_WORDS else None
+        return text
 
 
 @dataclass
@@ -120,9 +134,7 @@ def _years(text: str) -> tuple[int | None, int | None]:
 def _template(alias: str, form: Form) -> Template:
     mark = _MARK.search(alias)
     assert mark is not None
-    before, after = alias[: mark.start()], alias[mark.end() :]
-    group = "(?P<place>省|自治区|市|区|县|州)" if mark.group(1) == "L" else "(?P<place>.{2,12}?)"
-    return Template(re.compile(re.escape(before) + group + re.escape(after)), form, mark.group(1))
+    return Template(alias[: mark.start()], alias[mark.end() :], form, mark.group(1))
 
 
 @functools.cache

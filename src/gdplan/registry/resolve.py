@@ -203,10 +203,9 @@ _UNKNOWN = _Unknown()
 
 def _template(reg: Registry, name: str, ctx: Context, party: bool) -> Resolution | None:
     for template in reg.templates:
-        m = template.pattern.fullmatch(name)
-        if m is None:
+        text = template.place_text(name)
+        if text is None:
             continue
-        text = m.group("place")
         place = _relative_place(text, ctx) if template.mark == "L" else _place_of_text(reg, text, ctx)
         if place is not None:
             return _known(reg, place, template.form)
