@@ -16,7 +16,14 @@ from __future__ import annotations
 
 from gdplan.model import UnitKind
 from gdplan.registry.data import REGISTRY_VERSION, fold, registry
-from gdplan.registry.resolve import Context, Resolution, document_context, resolve_document, resolve_name
+from gdplan.registry.resolve import (
+    Context,
+    Resolution,
+    document_context,
+    kind_from_ending,
+    resolve_document,
+    resolve_name,
+)
 
 Kind = UnitKind
 """The kinds of body (the model's :class:`~gdplan.model.UnitKind`)."""
@@ -40,9 +47,7 @@ def kind_of_stem(name: str) -> UnitKind | None:
         return kinds.pop()
     if kinds:
         return None
-    from gdplan.registry.resolve import _kind_of_unlisted
-
-    return _kind_of_unlisted(key, party=False)
+    return kind_from_ending(key, party=False)
 
 
 def accepts_prefix(name: str, prefix: str) -> bool | None:

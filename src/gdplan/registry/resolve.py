@@ -268,7 +268,7 @@ def _relative(reg: Registry, name: str, ctx: Context, party: bool) -> Resolution
 
 def _bare_unknown(reg: Registry, name: str, ctx: Context, party: bool) -> Resolution | None:
     """A name with no jurisdiction of its own that the registry does not list: the document's."""
-    kind = _kind_of_unlisted(name, party)
+    kind = kind_from_ending(name, party)
     if kind is None:
         return None
     if ctx.national or name.startswith(_NATIONAL_OPENERS):
@@ -290,7 +290,7 @@ def _with_place(reg: Registry, place: Place, rest: str, party: bool) -> Resoluti
     forms = _lookup(reg, rest, party=party)
     if forms:
         return _known(reg, place, _at_level(forms, place))
-    kind = _kind_of_unlisted(rest, party)
+    kind = kind_from_ending(rest, party)
     if kind is None:
         return None
     return Resolution(place.name, kind, None, f"{place.code}/{rest}")
@@ -306,7 +306,8 @@ def _at_level(forms: list[Form], place: Place) -> Form:
     return next((f for f in forms if f.levels & place.levels), forms[0])
 
 
-def _kind_of_unlisted(name: str, party: bool) -> UnitKind | None:
+def kind_from_ending(name: str, party: bool) -> UnitKind | None:
+    """The kind of a body the registry does not list: collective, party (after 委), or by its ending."""
     if _is_collective(name):
         return UnitKind.COLLECTIVE
     if party:
@@ -442,10 +443,14 @@ def resolve_document(
 
 
 def _apply(unit: Unit, found: Resolution | None) -> None:
-    if found is None:
-        unit.jurisdiction = unit.kind = unit.canonical = unit.unit_id = None
-        return
-    unit.jurisdiction = found.jurisdiction
-    unit.kind = found.kind
-    unit.canonical = found.canonical
-    unit.unit_id = found.unit_id
+    """Set the four fields. They are plain values of the right types, so this writes them the
+    way pydantic's own constructor does, without its per-attribute assignment hook (which
+    costs more than the whole resolution on a plan of a few hundred units)."""
+    values = {
+        "jurisdiction": found.jurisdiction if found else None,
+        "kind": found.kind if found else None,
+        "canonical": found.canonical if found else None,
+        "unit_id": found.unit_id if found else None,
+    }
+    unit.__dict__.update(values)
+    unit.__pydantic_fields_set__.update(values)
