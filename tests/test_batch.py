@@ -16,14 +16,14 @@ import pytest
 
 import gdplan
 from gdplan.batch.atomic import TEMP_MARK
-from gdplan.batch.formats import FORMATS, render_text
+from gdplan.batch.formats import FORMATS, render_bytes
 from gdplan.cli import main
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "samples"
 SEED = SAMPLES / "gd-2025-digital-seed.txt"
 PNG_HEADER = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x06\x00\x00\x00"
-ALL = ("json", "jsonl", "xml", "md")
+ALL = ("json", "jsonl", "xml", "md", "xlsx")
 
 
 class Done:
@@ -46,6 +46,12 @@ def gdplan_cli(capfd: pytest.CaptureFixture[str]) -> Callable[..., Done]:
 
 def assert_valid(path: Path, fmt: str) -> None:
     """An output is whole: it parses as its format (a cut-off file would not)."""
+    if fmt == "xlsx":
+        import zipfile
+
+        with zipfile.ZipFile(path) as book:  # a cut-off zip has no central directory
+            assert book.testzip() is None and "xl/workbook.xml" in book.namelist()
+        return
     text = path.read_text(encoding="utf-8")
     assert text.endswith("\n"), path
     if fmt == "json":
@@ -107,8 +113,8 @@ def test_outputs_equal_the_single_file_conversion(gdplan_cli: Callable[..., Done
     for sample in SAMPLES.glob("*.txt"):
         doc = gdplan.parse(SAMPLES / sample.name)
         for fmt in ALL:
-            expected = render_text(doc, FORMATS[fmt])
-            assert (out / (sample.stem + FORMATS[fmt].extension)).read_text(encoding="utf-8") == expected
+            expected = render_bytes(doc, FORMATS[fmt])
+            assert (out / (sample.stem + FORMATS[fmt].extension)).read_bytes() == expected
 
 
 def test_resume_skips_what_is_done_and_redoes_what_changed(
@@ -183,7 +189,7 @@ def test_sigkill_half_way_then_resume_finishes_with_every_output_whole(
         doc = gdplan.parse(path)
         for fmt in ALL:
             target = out / path.relative_to(src).with_suffix(FORMATS[fmt].extension)
-            assert target.read_text(encoding="utf-8") == render_text(doc, FORMATS[fmt])
+            assert target.read_bytes() == render_bytes(doc, FORMATS[fmt])
 
 
 def test_dask_local_cluster_writes_the_same_outputs_as_the_local_engine(tmp_path: Path) -> None:
