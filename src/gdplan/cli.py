@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gdplan._version import __version__
+from gdplan.commands import report as report_command
 
 if TYPE_CHECKING:
     from gdplan.batch.formats import OutputFormat
@@ -49,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     _add_convert(commands)
     _add_dataset(commands)
+    report_command.add(commands)
     commands.add_parser(
         "schema",
         help="print the JSON Schema of --to json output",
@@ -165,6 +167,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _convert(args)
         if args.command == "dataset":
             return _dataset(args)
+        if args.command == "report":
+            return report_command.run(args)
         if args.command == "schema":
             return _schema()
         parser.print_help(sys.stderr)

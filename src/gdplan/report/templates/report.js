@@ -1,0 +1,129 @@
+/* gdplan report: the unit filter, matrix sorting, expand/collapse. No network, no libraries. */
+(function () {
+  "use strict";
+  var filter = document.getElementById("filter");
+  var countOut = document.getElementById("filter-count");
+  var items = Array.prototype.slice.call(document.querySelectorAll("li.item"));
+  var total = items.length;
+  var unitsOf = new Map();
+
+  function units(li) {
+    var u = unitsOf.get(li);
+    if (!u) {
+      u = JSON.parse(li.getAttribute("data-units") || "[]");
+      unitsOf.set(li, u);
+    }
+    return u;
+  }
+
+  function matches(names, q) {
+    for (var i = 0; i < names.length; i++) {
+      if (names[i].indexOf(q) !== -1) return true;
+    }
+    return false;
+  }
+
+  function applyFilter() {
+    var q = filter.value.trim();
+    var shown = 0;
+    var perDoc = new Map();
+    items.forEach(function (li) {
+      var ok = !q || matches(units(li), q);
+      li.hidden = !ok;
+      if (ok) {
+        shown++;
+        var doc = li.closest("details.document");
+        if (doc) perDoc.set(doc, (perDoc.get(doc) || 0) + 1);
+      }
+      li.querySelectorAll(".chip[data-unit]").forEach(function (chip) {
+        chip.classList.toggle("hit", !!q && chip.getAttribute("data-unit").indexOf(q) !== -1);
+      });
+    });
+    // A heading stays when something below it stays; while filtering, open what matched.
+    var headings = Array.prototype.slice.call(document.querySelectorAll("li.heading")).reverse();
+    headings.forEach(function (h) {
+      var any = h.querySelector("li.item:not([hidden])") !== null;
+      h.hidden = !any;
+      if (q && any) h.firstElementChild.open = true;
+    });
+    document.querySelectorAll("details.document").forEach(function (doc) {
+      var n = perDoc.get(doc) || 0;
+      doc.hidden = !!q && n === 0;
+      if (q && n > 0) doc.open = true;
+      var row = document.querySelector('#documents tr[data-doc="' + doc.id + '"]');
+      if (row) {
+        row.hidden = !!q && n === 0;
+        row.querySelector(".match").textContent = String(n);
+      }
+    });
+    document.querySelectorAll("table.matrix tbody tr").forEach(function (tr) {
+      tr.hidden = !!q && tr.getAttribute("data-name").indexOf(q) === -1;
+    });
+    document.querySelectorAll("svg.chart g.bar").forEach(function (g) {
+      g.classList.toggle("dim", !!q && g.getAttribute("data-name").indexOf(q) === -1);
+    });
+    countOut.textContent = q ? "匹配 " + shown + " / " + total + " 项任务" : "共 " + total + " 项任务";
+  }
+
+  var pending = 0;
+  filter.addEventListener("input", function () {
+    clearTimeout(pending);
+    pending = setTimeout(applyFilter, total > 2000 ? 120 : 0);
+  });
+
+  // A unit chip sets the filter to that unit.
+  document.addEventListener("click", function (event) {
+    var chip = event.target.closest("button.chip[data-unit]");
+    if (!chip) return;
+    event.preventDefault();
+    filter.value = chip.getAttribute("data-unit");
+    applyFilter();
+    filter.focus();
+  });
+
+  document.querySelectorAll(".toolbar button[data-action]").forEach(function (button) {
+    button.addEventListener("click", function () {
+      var open = button.getAttribute("data-action") === "expand";
+      document.querySelectorAll("main details").forEach(function (d) {
+        if (!d.closest("[hidden]")) d.open = open;
+      });
+    });
+  });
+
+  // Sorting the matrix: by a count (largest first) or by name; a second click reverses.
+  var collator = new Intl.Collator("zh-CN");
+  document.querySelectorAll("table.matrix").forEach(function (table) {
+    var body = table.tBodies[0];
+    table.querySelectorAll("th.sortable").forEach(function (th) {
+      th.addEventListener("click", function () {
+        var key = th.getAttribute("data-sort");
+        var byName = key === "name";
+        var current = th.getAttribute("aria-sort");
+        var descending = byName ? current === "ascending" : current !== "descending";
+        table.querySelectorAll("th.sortable").forEach(function (other) { other.removeAttribute("aria-sort"); });
+        th.setAttribute("aria-sort", descending ? "descending" : "ascending");
+        var rows = Array.prototype.slice.call(body.rows);
+        rows.sort(function (a, b) {
+          var d = byName
+            ? collator.compare(a.getAttribute("data-name"), b.getAttribute("data-name"))
+            : Number(a.getAttribute("data-" + key)) - Number(b.getAttribute("data-" + key));
+          if (d === 0) d = collator.compare(a.getAttribute("data-name"), b.getAttribute("data-name")) * (descending ? -1 : 1);
+          return descending ? -d : d;
+        });
+        rows.forEach(function (row) { body.appendChild(row); });
+      });
+    });
+  });
+
+  // Following a link into a closed document or heading opens it.
+  function reveal() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    for (var node = target; node; node = node.parentElement) {
+      if (node.tagName === "DETAILS") node.open = true;
+    }
+    if (target) target.scrollIntoView();
+  }
+  window.addEventListener("hashchange", reveal);
+  if (location.hash) reveal();
+})();

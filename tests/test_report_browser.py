@@ -1,0 +1,112 @@
+"""The report as a person sees it: headless system Chromium, driven by selenium.
+
+Skips (saying why) only when no browser can be had here; .ci/run installs Debian's
+chromium and chromium-driver, so CI runs it. The screenshot goes to out/report-seed.png.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import gdplan
+from gdplan.cli import main
+
+from .browser import NoBrowser, browser_paths, chromium, group_members
+from .conftest import ROOT, SEED
+from .test_report import ROLES, expected_counts, jsonl_items
+
+UNIT = "省科技厅"
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("report") / "seed.html"
+    assert main(["report", str(SEED), "-o", str(out)]) == 0
+    return out
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[tuple[Any, int]]:
+    try:
+        browser_paths()
+        with chromium(1400, 1000) as session:
+            yield session
+    except NoBrowser as exc:
+        pytest.skip(f"no headless browser: {exc}")
+
+
+def visible_items(driver: Any) -> list[str]:
+    return list(
+        driver.execute_script(
+            "return Array.from(document.querySelectorAll('li.item'))"
+            ".filter(li => li.checkVisibility()).map(li => li.id);"
+        )
+    )
+
+
+def shown_matrix(driver: Any) -> dict[str, dict[str, int]]:
+    """The matrix as rendered: each visible row's name and its count cells' text."""
+    rows = driver.execute_script(
+        """
+        return Array.from(document.querySelectorAll('table.matrix tbody tr'))
+          .filter(tr => tr.checkVisibility())
+          .map(tr => [tr.querySelector('th').innerText,
+                      Array.from(tr.querySelectorAll('td.n')).map(td => [td.classList[1], td.innerText])]);
+        """
+    )
+    return {name: {key: int(text or 0) for key, text in cells} for name, cells in rows}
+
+
+def test_matrix_shows_the_counts_of_the_jsonl_rows(browser: tuple[Any, int], report: Path) -> None:
+    driver, _group = browser
+    driver.get(report.as_uri())
+    expected = expected_counts(jsonl_items(gdplan.parse(SEED)))
+    assert shown_matrix(driver) == expected
+    # Sorting by 牵头 puts the units that lead most first.
+    driver.find_element("css selector", 'table.matrix th[data-sort="lead"]').click()
+    names = list(shown_matrix(driver))
+    leads = [expected[n]["lead"] for n in names]
+    assert leads == sorted(leads, reverse=True) and leads[0] > 0
+
+
+def test_filter_leaves_exactly_the_units_items(browser: tuple[Any, int], report: Path) -> None:
+    driver, _group = browser
+    driver.get(report.as_uri())
+    rows = jsonl_items(gdplan.parse(SEED))
+    assert len(visible_items(driver)) == len(rows)
+    box = driver.find_element("id", "filter")
+    box.send_keys(UNIT)
+    mine = {
+        "d1-" + "-".join(map(str, r["path"]))
+        for r in rows
+        if any(UNIT in name for role in ROLES for name in r[role])
+    }
+    deadline = time.monotonic() + 5
+    while set(visible_items(driver)) != mine and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert mine and set(visible_items(driver)) == mine
+    assert list(shown_matrix(driver)) == [UNIT]
+    assert driver.find_element("id", "filter-count").text == f"匹配 {len(mine)} / {len(rows)} 项任务"
+    out = ROOT / "out"
+    out.mkdir(exist_ok=True)
+    height = int(driver.execute_script("return document.documentElement.scrollHeight"))
+    driver.set_window_size(1400, min(height, 2400))
+    assert driver.save_screenshot(str(out / "report-seed.png"))
+    assert (out / "report-seed.png").stat().st_size > 10_000
+    box.clear()
+
+
+def test_the_browser_is_gone_afterwards() -> None:
+    try:
+        browser_paths()
+    except NoBrowser as exc:
+        pytest.skip(f"no headless browser: {exc}")
+    with chromium() as (driver, group):
+        driver.get("about:blank")
+        assert group_members(group)  # chromedriver and Chromium run in the group
+    assert group_members(group) == []
