@@ -36,6 +36,7 @@ class Chip:
     role: str  # Role value: the CSS class
     role_label: str
     carried: bool
+    group: str | None  # the unit's name elsewhere in the document, when printed differently here
 
 
 @dataclass(frozen=True)
@@ -151,7 +152,13 @@ def document_view(doc: Document, index: int) -> DocumentView:
 def _item_view(doc_anchor: str, entry: LedgerItem, names: dict[str, str]) -> ItemView:
     duty = entry.duty
     chips = [
-        Chip(unit.name, role.value, ROLE_LABELS[role], entry.is_carried(unit))
+        Chip(
+            unit.name,
+            role.value,
+            ROLE_LABELS[role],
+            entry.is_carried(unit),
+            names[unit.key] if names[unit.key] != unit.name else None,
+        )
         for role in ROLES
         for unit in entry.units(role)
     ]

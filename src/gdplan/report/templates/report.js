@@ -5,15 +5,23 @@
   var countOut = document.getElementById("filter-count");
   var items = Array.prototype.slice.call(document.querySelectorAll("li.item"));
   var total = items.length;
-  var unitsOf = new Map();
+  var entries = null; // built on first use: each item's units, chips, headings and document
 
-  function units(li) {
-    var u = unitsOf.get(li);
-    if (!u) {
-      u = JSON.parse(li.getAttribute("data-units") || "[]");
-      unitsOf.set(li, u);
-    }
-    return u;
+  function prepare() {
+    entries = items.map(function (li) {
+      var headings = [];
+      for (var node = li.parentElement; node; node = node.parentElement) {
+        if (node.tagName === "LI" && node.classList.contains("heading")) headings.push(node);
+      }
+      var chips = Array.prototype.slice.call(li.querySelectorAll("button.chip"));
+      return {
+        li: li,
+        chips: chips,
+        units: chips.map(function (chip) { return chip.textContent + "\n" + (chip.getAttribute("data-group") || ""); }),
+        headings: headings,
+        doc: li.closest("details.document")
+      };
+    });
   }
 
   function matches(names, q) {
@@ -23,44 +31,50 @@
     return false;
   }
 
+  function show(element, visible) {
+    if (element.hidden === visible) element.hidden = !visible;
+  }
+
   function applyFilter() {
+    if (entries === null) prepare();
     var q = filter.value.trim();
     var shown = 0;
     var perDoc = new Map();
-    items.forEach(function (li) {
-      var ok = !q || matches(units(li), q);
-      li.hidden = !ok;
-      if (ok) {
-        shown++;
-        var doc = li.closest("details.document");
-        if (doc) perDoc.set(doc, (perDoc.get(doc) || 0) + 1);
-      }
-      li.querySelectorAll(".chip[data-unit]").forEach(function (chip) {
-        chip.classList.toggle("hit", !!q && chip.getAttribute("data-unit").indexOf(q) !== -1);
+    var liveHeadings = new Set();
+    entries.forEach(function (e) {
+      var ok = !q || matches(e.units, q);
+      show(e.li, ok);
+      e.chips.forEach(function (chip) {
+        var hit = !!q && chip.textContent.indexOf(q) !== -1;
+        if (chip.classList.contains("hit") !== hit) chip.classList.toggle("hit", hit);
       });
+      if (!ok) return;
+      shown++;
+      e.headings.forEach(function (h) { liveHeadings.add(h); });
+      if (e.doc) perDoc.set(e.doc, (perDoc.get(e.doc) || 0) + 1);
     });
     // A heading stays when something below it stays; while filtering, open what matched.
-    var headings = Array.prototype.slice.call(document.querySelectorAll("li.heading")).reverse();
-    headings.forEach(function (h) {
-      var any = h.querySelector("li.item:not([hidden])") !== null;
-      h.hidden = !any;
-      if (q && any) h.firstElementChild.open = true;
+    document.querySelectorAll("li.heading").forEach(function (h) {
+      var any = liveHeadings.has(h);
+      show(h, any);
+      if (q && any && !h.firstElementChild.open) h.firstElementChild.open = true;
     });
     document.querySelectorAll("details.document").forEach(function (doc) {
       var n = perDoc.get(doc) || 0;
-      doc.hidden = !!q && n === 0;
-      if (q && n > 0) doc.open = true;
+      show(doc, !q || n > 0);
+      if (q && n > 0 && !doc.open) doc.open = true;
       var row = document.querySelector('#documents tr[data-doc="' + doc.id + '"]');
       if (row) {
-        row.hidden = !!q && n === 0;
+        show(row, !q || n > 0);
         row.querySelector(".match").textContent = String(n);
       }
     });
     document.querySelectorAll("table.matrix tbody tr").forEach(function (tr) {
-      tr.hidden = !!q && tr.getAttribute("data-name").indexOf(q) === -1;
+      show(tr, !q || tr.getAttribute("data-name").indexOf(q) !== -1);
     });
     document.querySelectorAll("svg.chart g.bar").forEach(function (g) {
-      g.classList.toggle("dim", !!q && g.getAttribute("data-name").indexOf(q) === -1);
+      var dim = !!q && g.getAttribute("data-name").indexOf(q) === -1;
+      if (g.classList.contains("dim") !== dim) g.classList.toggle("dim", dim);
     });
     countOut.textContent = q ? "匹配 " + shown + " / " + total + " 项任务" : "共 " + total + " 项任务";
   }
@@ -73,10 +87,10 @@
 
   // A unit chip sets the filter to that unit.
   document.addEventListener("click", function (event) {
-    var chip = event.target.closest("button.chip[data-unit]");
+    var chip = event.target.closest("li.item button.chip");
     if (!chip) return;
     event.preventDefault();
-    filter.value = chip.getAttribute("data-unit");
+    filter.value = chip.textContent;
     applyFilter();
     filter.focus();
   });
