@@ -106,6 +106,7 @@ class DocumentView:
     index: int
     anchor: str
     title: str
+    notice_title: str | None
     year: int | None
     issuer: str | None
     doc_number: str | None
@@ -133,6 +134,7 @@ def document_view(doc: Document, index: int) -> DocumentView:
         index=index,
         anchor=anchor,
         title=doc.title or (notice.title if notice and notice.title else doc.source),
+        notice_title=notice.title if notice else None,
         year=doc.year,
         issuer=notice.issuer if notice else None,
         doc_number=notice.doc_number if notice else None,
