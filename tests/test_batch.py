@@ -86,7 +86,7 @@ def test_a_folder_converts_to_every_format_and_lists_the_bad_inputs(
     gdplan_cli: Callable[..., Done], mixed_folder: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "out"
-    done = gdplan_cli("convert", mixed_folder, "-o", out, "--to", "json,xml,md,jsonl", "-j", "2")
+    done = gdplan_cli("convert", mixed_folder, "-o", out, "--to", "json,xml,md,jsonl,xlsx", "-j", "2")
     assert done.returncode == 1, done.stderr
     good = [p.relative_to(mixed_folder) for p in mixed_folder.rglob("*.txt") if p.parent.name != "bad"]
     assert len(good) == 4
