@@ -161,7 +161,7 @@ def _hostile(doc: Document) -> Document:
         lead=[Unit(name="=HYPERLINK(\"x\",\"y\")", key="=hyperlink")], clause="=1+1"
     )
     items[1].responsibility = None  # an item that states no clause at all
-    items[2].title = "+市林业局<b>"
+    items[2].title = "+市林业局<b>\x01\x0b"
     return doc
 
 
@@ -207,8 +207,7 @@ def test_xlsx_into_a_folder_beside_text_formats(tmp_path: Path) -> None:
 
 def test_dataset_as_one_workbook(tmp_path: Path) -> None:
     ds = tmp_path / "ds"
-    status = build_dataset(DatasetOptions(inputs=(SAMPLES,), outdir=ds, format="xlsx", quiet=True))
-    assert status == 0
+    assert main(["dataset", str(SAMPLES), "-o", str(ds), "--format", "xlsx", "-q", "-j", "1"]) == 0
     assert sorted(p.name for p in ds.iterdir()) == ["README.md", "dataset.xlsx", "manifest.json"]
     assert verify(ds) == []
     manifest = json.loads((ds / "manifest.json").read_text(encoding="utf-8"))

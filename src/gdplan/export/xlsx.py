@@ -101,7 +101,12 @@ def display_width(text: str) -> int:
     return widest
 
 
+_CONTROL = dict.fromkeys(c for c in range(32) if chr(c) not in "\t\n\r")
+
+
 def _clip(text: str) -> str:
+    """A cell's text: without control characters (a ledger is read by people), within Excel's limit."""
+    text = text.translate(_CONTROL)
     if len(text) <= MAX_CELL:
         return text
     return text[: MAX_CELL - len(TRUNCATED_CELL)] + TRUNCATED_CELL
