@@ -91,6 +91,11 @@ def test_filter_leaves_exactly_the_units_items(browser: tuple[Any, int], report:
         time.sleep(0.05)
     assert mine and set(visible_items(driver)) == mine
     assert list(shown_matrix(driver)) == [UNIT]
+    columns = driver.execute_script(
+        "return Array.from(document.querySelectorAll('table.matrix th.col-item'))"
+        ".filter(th => th.getBoundingClientRect().width > 0).map(th => th.innerText);"
+    )
+    assert len(columns) == len(mine)  # only the remaining items' columns
     assert driver.find_element("id", "filter-count").text == f"匹配 {len(mine)} / {len(rows)} 项任务"
     out = ROOT / "out"
     out.mkdir(exist_ok=True)

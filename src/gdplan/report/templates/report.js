@@ -69,6 +69,13 @@
         row.querySelector(".match").textContent = String(n);
       }
     });
+    // While filtering, the matrix keeps only the columns of the items that remain.
+    document.querySelectorAll("table.matrix col[data-item]").forEach(function (col) {
+      var li = document.getElementById(col.getAttribute("data-item"));
+      var collapse = !!q && (!li || li.hidden);
+      var want = collapse ? "collapse" : "";
+      if (col.style.visibility !== want) col.style.visibility = want;
+    });
     document.querySelectorAll("table.matrix tbody tr").forEach(function (tr) {
       show(tr, !q || tr.getAttribute("data-name").indexOf(q) !== -1);
     });
