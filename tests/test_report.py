@@ -49,7 +49,7 @@ def matrix_counts(page: Any, doc_anchor: str) -> dict[str, dict[str, int]]:
         numbers = tr.xpath('./td[contains(concat(" ", @class, " "), " n ")]')
         cells = {c.get("class").split()[-1]: c.text_content() for c in numbers}
         out[name] = {k: int(cells[k] or 0) for k in ("total", *ROLES)}
-        marks = [c.text_content() for c in tr.xpath("./td[position() > 5]")]
+        marks = ["" if m == "-" else m for m in tr.get("data-marks")]  # the page builds cells from them
         columns = page.xpath(f'//table[@data-doc="{doc_anchor}"]/thead/tr/th[@class="col-item"]')
         assert len(marks) == len(columns)
         assert sum(1 for m in marks if m) == out[name]["total"]

@@ -50,16 +50,22 @@ def visible_items(driver: Any) -> list[str]:
 
 
 def shown_matrix(driver: Any) -> dict[str, dict[str, int]]:
-    """The matrix as rendered: each visible row's name and its count cells' text."""
+    """The matrix as rendered: each visible row's name, its count cells, and its marks counted."""
     rows = driver.execute_script(
         """
         return Array.from(document.querySelectorAll('table.matrix tbody tr'))
           .filter(tr => tr.checkVisibility())
           .map(tr => [tr.querySelector('th').innerText,
-                      Array.from(tr.querySelectorAll('td.n')).map(td => [td.classList[1], td.innerText])]);
+                      Array.from(tr.querySelectorAll('td.n')).map(td => [td.classList[1], td.innerText]),
+                      Array.from(tr.querySelectorAll('td:not(.n)')).map(td => td.innerText)]);
         """
     )
-    return {name: {key: int(text or 0) for key, text in cells} for name, cells in rows}
+    out = {}
+    for name, cells, marks in rows:
+        out[name] = {key: int(text or 0) for key, text in cells}
+        assert sum(1 for m in marks if m.strip()) == out[name]["total"], name
+        assert marks.count("●") == out[name]["lead"], name
+    return out
 
 
 def test_matrix_shows_the_counts_of_the_jsonl_rows(browser: tuple[Any, int], report: Path) -> None:
@@ -115,3 +121,24 @@ def test_the_browser_is_gone_afterwards() -> None:
         driver.get("about:blank")
         assert group_members(group)  # chromedriver and Chromium run in the group
     assert group_members(group) == []
+
+
+def test_several_documents_link_and_build_their_matrix_when_opened(
+    browser: tuple[Any, int], tmp_path: Path
+) -> None:
+    from .conftest import SAMPLES
+
+    out = tmp_path / "all.html"
+    assert main(["report", str(SAMPLES), "-o", str(out)]) == 0
+    driver, _group = browser
+    driver.get(out.as_uri())
+    assert visible_items(driver) == []  # every document starts folded
+    docs = [gdplan.parse(p) for p in sorted(SAMPLES.glob("*.txt"))]
+    driver.find_element("css selector", '#documents a[href="#d2"]').click()
+    second = jsonl_items(docs[1])
+    assert {i.split("-")[0] for i in visible_items(driver)} == {"d2"}
+    assert len(visible_items(driver)) == len(second)
+    fold = driver.find_element("css selector", "#d2 details.fold")
+    driver.execute_script("arguments[0].open = true; arguments[0].scrollIntoView();", fold)
+    time.sleep(0.2)
+    assert shown_matrix(driver) == expected_counts(second)

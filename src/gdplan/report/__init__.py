@@ -64,6 +64,7 @@ def render_report(
         total_items=sum(len(v.items) for v in views),
         total_units=len({row.key for v in views for row in v.matrix}),
         symbols={role.value: symbol for role, symbol in SYMBOLS.items()},
+        mark_roles={symbol: role.value for role, symbol in SYMBOLS.items()},
         version=__version__,
     )
 

@@ -27,7 +27,11 @@ SYMBOLS: dict[Role, str] = {
     Role.IMPLEMENTING: "◇",
     Role.COOPERATING: "·",
 }
+assert all(len(symbol) == 1 for symbol in SYMBOLS.values())
 """The matrix marks: the strongest role a unit has in an item (roles in ROLES order)."""
+
+NO_MARK = "-"
+"""An item the unit has no part in, in :attr:`MatrixRow.marks`."""
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,15 @@ class MatrixRow:
     shared: int
     cells: list[str]  # one symbol (or "") per item, in item order
     roles: list[str]  # the role value behind each symbol (or "")
+
+    @property
+    def marks(self) -> str:
+        """The row's cells as one string, one character per item (NO_MARK for none).
+
+        The page builds the cells from it when the matrix is first shown: a report of a
+        hundred documents would otherwise parse a quarter of a million table cells.
+        """
+        return "".join(cell or NO_MARK for cell in self.cells)
 
 
 @dataclass(frozen=True)

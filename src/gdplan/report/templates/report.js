@@ -111,6 +111,32 @@
     });
   });
 
+  // The matrix's item cells, built from each row's data-marks when the matrix is first shown.
+  var markRoles = JSON.parse(document.querySelector("main").getAttribute("data-mark-roles") || "{}");
+  function buildMatrix(table) {
+    if (table.hasAttribute("data-built")) return;
+    table.setAttribute("data-built", "");
+    Array.prototype.forEach.call(table.tBodies[0].rows, function (tr) {
+      var marks = tr.getAttribute("data-marks") || "";
+      var cells = document.createDocumentFragment();
+      for (var i = 0; i < marks.length; i++) {
+        var td = document.createElement("td");
+        var role = markRoles[marks[i]];
+        if (role) {
+          td.className = "m " + role;
+          td.textContent = marks[i];
+        }
+        cells.appendChild(td);
+      }
+      tr.appendChild(cells);
+    });
+  }
+  document.querySelectorAll("table.matrix").forEach(function (table) {
+    var fold = table.closest("details.fold");
+    if (!fold || fold.open) buildMatrix(table);
+    else fold.addEventListener("toggle", function () { if (fold.open) buildMatrix(table); });
+  });
+
   // Sorting the matrix: by a count (largest first) or by name; a second click reverses.
   var collator = new Intl.Collator("zh-CN");
   document.querySelectorAll("table.matrix").forEach(function (table) {
