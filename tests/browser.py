@@ -19,6 +19,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from .processes import group_members
+
+__all__ = ["FLAGS", "NoBrowser", "browser_paths", "chromium", "group_members"]
+
 FLAGS = (
     "--headless",
     "--no-sandbox",
@@ -61,23 +65,6 @@ def browser_paths() -> tuple[str, str]:
         missing = " and ".join(n for n, p in (("chromium", chromium), ("chromedriver", driver)) if p is None)
         raise NoBrowser(f"no {missing} on this machine (apt-get install chromium chromium-driver)")
     return chromium, driver
-
-
-def group_members(pgid: int) -> list[int]:
-    """Live processes (not zombies) whose process group is ``pgid``."""
-    members = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:
-            continue
-        fields = stat[stat.rindex(")") + 2 :].split()
-        state, pgrp = fields[0], int(fields[2])
-        if pgrp == pgid and state != "Z":
-            members.append(int(entry.name))
-    return members
 
 
 def _reap(pgid: int) -> None:

@@ -19,6 +19,8 @@ from gdplan.batch.atomic import TEMP_MARK
 from gdplan.batch.formats import FORMATS, render_bytes
 from gdplan.cli import main
 
+from .processes import group_members
+
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "samples"
 SEED = SAMPLES / "gd-2025-digital-seed.txt"
@@ -167,6 +169,11 @@ def test_sigkill_half_way_then_resume_finishes_with_every_output_whole(
         time.sleep(0.02)
     os.killpg(run.pid, signal.SIGKILL)  # the run and its workers, mid-write
     run.wait()
+    # The workers die a moment after the parent; until the last one has, it holds the folder's lock.
+    gone = time.monotonic() + 30
+    while group_members(run.pid) and time.monotonic() < gone:
+        time.sleep(0.02)
+    assert group_members(run.pid) == []
     assert run.returncode == -signal.SIGKILL, (
         "the run finished before it could be killed: make the corpus larger"
     )
