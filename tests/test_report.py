@@ -186,3 +186,13 @@ def test_cli_without_output_writes_the_page_to_stdout(capsysbinary: pytest.Captu
     assert main(["report", str(SEED)]) == 0
     page = capsysbinary.readouterr().out.decode("utf-8")
     assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
+
+
+def test_a_report_inside_its_input_folder_is_not_read_back(tmp_path: Path) -> None:
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    (folder / "plan.txt").write_bytes(SEED.read_bytes())
+    assert main(["report", str(folder), "-o", str(folder)]) == 0  # a folder: FOLDER/report.html
+    first = (folder / "report.html").read_text(encoding="utf-8")
+    assert main(["report", str(folder), "-o", str(folder / "report.html")]) == 0
+    assert (folder / "report.html").read_text(encoding="utf-8") == first

@@ -61,9 +61,14 @@ def run(args: argparse.Namespace) -> int:
 
     output: str | None = args.output
     inputs = input_set([Path(p) for p in args.inputs], globs=tuple(args.glob or DEFAULT_GLOBS))
+    target = None
+    if output not in (None, STDIO):
+        target = Path(output) / "report.html" if Path(output).is_dir() else Path(output)
     docs: list[Any] = []
     failures: list[Failure] = []
     for found in inputs:
+        if target is not None and found.path.resolve() == target.resolve():
+            continue  # an earlier report inside an input folder is not an input
         label = str(found.path)
         try:
             docs.append(gdplan.parse(found.path, script=args.script, errors=args.errors, name=label))
@@ -86,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(page.encode("utf-8"))
         sys.stdout.buffer.flush()
     else:
-        target = Path(output) / "report.html" if Path(output).is_dir() else Path(output)
+        assert target is not None
         try:
             write_text_atomic(target, page)
         except OSError as exc:
