@@ -54,3 +54,10 @@ def parse_formats(spec: str) -> tuple[OutputFormat, ...]:
 def render_bytes(doc: Document, fmt: OutputFormat) -> bytes:
     """The document in one format, as the bytes of its file (files and stdout alike)."""
     return fmt.render(doc)
+
+
+def render_text(doc: Document, fmt: OutputFormat) -> str:
+    """A text format's output as ``str``, ending in a newline (a binary format has none)."""
+    if fmt.binary:
+        raise ValueError(f"{fmt.name} is a binary format: use render_bytes")
+    return fmt.render(doc).decode("utf-8")
