@@ -1,6 +1,7 @@
 # gdplan: build, test and demo. Needs only Python 3.11+, pip and GNU make.
 #
-#   make demo    convert every file in samples/ to out/ in json, jsonl, xml and md
+#   make demo    convert every file in samples/ to out/ in json, jsonl, xml, md and xlsx,
+#                and write out/report.html (the HTML report of all of them)
 #   make test    ruff, mypy and pytest (what CI runs: .ci/run)
 #
 # The virtual environment lives in .venv. Installing is remembered by stamp files inside
@@ -20,7 +21,7 @@ DEV_STAMP := $(VENV)/.installed-dev
 # Every file in samples/ except its SOURCES.md (which says where each came from).
 SAMPLES := $(filter-out samples/SOURCES.md,$(wildcard samples/*))
 comma := ,
-FORMATS_CSV := json,jsonl,xml,md
+FORMATS_CSV := json,jsonl,xml,md,xlsx
 FORMATS := $(subst $(comma), ,$(FORMATS_CSV))
 OUT := out
 
@@ -28,10 +29,10 @@ OUT := out
 .PHONY: help demo test lint bench clean distclean
 
 help:
-	@echo "make demo       convert the files in samples/ to $(OUT)/ as: $(FORMATS)"
+	@echo "make demo       convert the files in samples/ to $(OUT)/ as: $(FORMATS); and $(OUT)/report.html"
 	@echo "make test       ruff check, mypy src, pytest (fails if any fails or no test ran)"
 	@echo "make lint       ruff check and mypy src only"
-	@echo "make bench      bench/bench_parse.py (and bench/bench_batch.py when present)"
+	@echo "make bench      bench/bench_parse.py (and bench_batch.py, bench_report.py when present)"
 	@echo "make clean      remove $(OUT)/, caches and build files (keeps $(VENV))"
 	@echo "make distclean  clean, and remove $(VENV)"
 
@@ -53,6 +54,7 @@ $(DEV_STAMP): $(INSTALL_INPUTS) | $(VENV_CFG)
 # picks .txt .html .htm .docx .pdf), then every promised output is checked and listed.
 demo: $(RUNTIME_STAMP)
 	$(BIN)/gdplan convert samples --to $(FORMATS_CSV) -o $(OUT)
+	$(BIN)/gdplan report samples -o $(OUT)/report.html
 	@echo "Outputs ($(words $(SAMPLES)) samples x $(words $(FORMATS)) formats):"; missing=0; \
 	for src in $(SAMPLES); do \
 		name=$$(basename "$$src"); name=$${name%.*}; \
@@ -61,6 +63,7 @@ demo: $(RUNTIME_STAMP)
 			if [ -s "$$dest" ]; then ls -l "$$dest"; else echo "MISSING: $$dest" >&2; missing=1; fi; \
 		done; \
 	done; \
+	if [ -s "$(OUT)/report.html" ]; then ls -l "$(OUT)/report.html"; else echo "MISSING: $(OUT)/report.html" >&2; missing=1; fi; \
 	[ $$missing -eq 0 ]
 
 lint: $(DEV_STAMP)
@@ -82,6 +85,7 @@ bench: $(DEV_STAMP)
 	@status=0; \
 	$(BIN)/python bench/bench_parse.py $(BENCH_ARGS) || status=1; \
 	if [ -f bench/bench_batch.py ]; then $(BIN)/python bench/bench_batch.py || status=1; fi; \
+	if [ -f bench/bench_report.py ]; then $(BIN)/python bench/bench_report.py || status=1; fi; \
 	exit $$status
 
 clean:

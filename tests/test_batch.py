@@ -16,14 +16,16 @@ import pytest
 
 import gdplan
 from gdplan.batch.atomic import TEMP_MARK
-from gdplan.batch.formats import FORMATS, render_text
+from gdplan.batch.formats import FORMATS, render_bytes
 from gdplan.cli import main
+
+from .processes import group_members
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "samples"
 SEED = SAMPLES / "gd-2025-digital-seed.txt"
 PNG_HEADER = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x06\x00\x00\x00"
-ALL = ("json", "jsonl", "xml", "md")
+ALL = ("json", "jsonl", "xml", "md", "xlsx")
 
 
 class Done:
@@ -46,6 +48,12 @@ def gdplan_cli(capfd: pytest.CaptureFixture[str]) -> Callable[..., Done]:
 
 def assert_valid(path: Path, fmt: str) -> None:
     """An output is whole: it parses as its format (a cut-off file would not)."""
+    if fmt == "xlsx":
+        import zipfile
+
+        with zipfile.ZipFile(path) as book:  # a cut-off zip has no central directory
+            assert book.testzip() is None and "xl/workbook.xml" in book.namelist()
+        return
     text = path.read_text(encoding="utf-8")
     assert text.endswith("\n"), path
     if fmt == "json":
@@ -80,7 +88,7 @@ def test_a_folder_converts_to_every_format_and_lists_the_bad_inputs(
     gdplan_cli: Callable[..., Done], mixed_folder: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "out"
-    done = gdplan_cli("convert", mixed_folder, "-o", out, "--to", "json,xml,md,jsonl", "-j", "2")
+    done = gdplan_cli("convert", mixed_folder, "-o", out, "--to", "json,xml,md,jsonl,xlsx", "-j", "2")
     assert done.returncode == 1, done.stderr
     good = [p.relative_to(mixed_folder) for p in mixed_folder.rglob("*.txt") if p.parent.name != "bad"]
     assert len(good) == 4
@@ -107,8 +115,8 @@ def test_outputs_equal_the_single_file_conversion(gdplan_cli: Callable[..., Done
     for sample in SAMPLES.glob("*.txt"):
         doc = gdplan.parse(SAMPLES / sample.name)
         for fmt in ALL:
-            expected = render_text(doc, FORMATS[fmt])
-            assert (out / (sample.stem + FORMATS[fmt].extension)).read_text(encoding="utf-8") == expected
+            expected = render_bytes(doc, FORMATS[fmt])
+            assert (out / (sample.stem + FORMATS[fmt].extension)).read_bytes() == expected
 
 
 def test_resume_skips_what_is_done_and_redoes_what_changed(
@@ -161,6 +169,11 @@ def test_sigkill_half_way_then_resume_finishes_with_every_output_whole(
         time.sleep(0.02)
     os.killpg(run.pid, signal.SIGKILL)  # the run and its workers, mid-write
     run.wait()
+    # The workers die a moment after the parent; until the last one has, it holds the folder's lock.
+    gone = time.monotonic() + 30
+    while group_members(run.pid) and time.monotonic() < gone:
+        time.sleep(0.02)
+    assert group_members(run.pid) == []
     assert run.returncode == -signal.SIGKILL, (
         "the run finished before it could be killed: make the corpus larger"
     )
@@ -183,7 +196,7 @@ def test_sigkill_half_way_then_resume_finishes_with_every_output_whole(
         doc = gdplan.parse(path)
         for fmt in ALL:
             target = out / path.relative_to(src).with_suffix(FORMATS[fmt].extension)
-            assert target.read_text(encoding="utf-8") == render_text(doc, FORMATS[fmt])
+            assert target.read_bytes() == render_bytes(doc, FORMATS[fmt])
 
 
 def test_dask_local_cluster_writes_the_same_outputs_as_the_local_engine(tmp_path: Path) -> None:

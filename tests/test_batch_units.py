@@ -163,7 +163,7 @@ def test_an_unreadable_record_means_convert_again(tmp_path: Path) -> None:
 def test_formats_parse_lists_aliases_and_all() -> None:
     assert [f.name for f in parse_formats("json,xml, md,json")] == ["json", "xml", "md"]
     assert [f.name for f in parse_formats("markdown")] == ["md"]
-    assert [f.extension for f in parse_formats("all")] == [".json", ".jsonl", ".xml", ".md"]
+    assert [f.extension for f in parse_formats("all")] == [".json", ".jsonl", ".xml", ".md", ".xlsx"]
     with pytest.raises(UnknownFormatError, match="yaml"):
         parse_formats("json,yaml")
 

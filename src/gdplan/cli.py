@@ -1,8 +1,9 @@
 """The ``gdplan`` command: convert plan notices, build datasets, print the JSON Schema.
 
     gdplan convert INPUT... --to FORMAT[,FORMAT...] [-o OUT]
-    gdplan dataset INPUT... -o DIR --format jsonl|csv|parquet|sqlite
+    gdplan dataset INPUT... -o DIR --format jsonl|csv|parquet|sqlite|xlsx
     gdplan units INPUT... [--to table|csv|json]
+    gdplan report INPUT... [-o report.html]
     gdplan schema
     gdplan --version
 
@@ -49,9 +50,11 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     _add_convert(commands)
     _add_dataset(commands)
+    from gdplan.commands import report as report_command
     from gdplan.commands import units
 
     units.add(commands)
+    report_command.add(commands)
     commands.add_parser(
         "schema",
         help="print the JSON Schema of --to json output",
@@ -104,7 +107,7 @@ def _add_batch_options(command: argparse.ArgumentParser) -> None:
 def _add_convert(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     convert = commands.add_parser(
         "convert",
-        help="convert plan notices to json, jsonl, xml or md",
+        help="convert plan notices to json, jsonl, xml, md or xlsx",
         description=(
             "Convert plan notices. One INPUT: writes -o FILE, or standard output without -o (or with -o -). "
             "Several INPUTs or a folder: -o DIR, one output per input and format, mirroring the input tree."
@@ -114,7 +117,10 @@ def _add_convert(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "inputs", nargs="+", metavar="INPUT", help="a file, a folder, or - for standard input"
     )
     convert.add_argument(
-        "--to", required=True, metavar="FORMAT", help="json, jsonl, xml, md; several as json,xml,md; or all"
+        "--to",
+        required=True,
+        metavar="FORMAT",
+        help="json, jsonl, xml, md, xlsx; several as json,xml,md; or all",
     )
     convert.add_argument("-o", "--output", metavar="OUT", help="output file (one input) or folder")
     convert.add_argument(
@@ -137,7 +143,7 @@ def _add_dataset(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     dataset.add_argument(
         "--format",
         default="jsonl",
-        choices=("jsonl", "csv", "parquet", "sqlite"),
+        choices=("jsonl", "csv", "parquet", "sqlite", "xlsx"),
         help="table format (default: jsonl)",
     )
     _add_parse_options(dataset)
@@ -165,6 +171,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _convert(args)
         if args.command == "dataset":
             return _dataset(args)
+        if args.command == "report":
+            from gdplan.commands import report as report_command
+
+            return report_command.run(args)
         if args.command == "schema":
             return _schema()
         if args.command == "units":
@@ -200,6 +210,11 @@ def _convert(args: argparse.Namespace) -> int:
     if single and not to_dir:
         if len(formats) > 1:
             raise UsageError("several formats need -o DIR (one file per format)")
+        if formats[0].binary and output in (None, STDIO):
+            raise UsageError(
+                f"{formats[0].name} is a binary format: give -o FILE{formats[0].extension} "
+                "(it is never written to standard output)"
+            )
         return _convert_one(args, inputs[0], formats[0], output)
     if output in (None, STDIO):
         raise UsageError("several inputs or a folder need -o DIR (one output per input)")
@@ -212,7 +227,7 @@ def _convert_one(args: argparse.Namespace, source: Path | None, fmt: OutputForma
     """One input → one file, or standard output. A bad input is one line on stderr, exit 1."""
     import gdplan
     from gdplan.batch.atomic import write_bytes_atomic
-    from gdplan.batch.formats import render_text
+    from gdplan.batch.formats import render_bytes
     from gdplan.batch.job import failure
 
     label = "<stdin>" if source is None else str(source)
@@ -221,7 +236,7 @@ def _convert_one(args: argparse.Namespace, source: Path | None, fmt: OutputForma
             doc = gdplan.parse(sys.stdin.buffer.read(), script=args.script, errors=args.errors, name=label)
         else:
             doc = gdplan.parse(source, script=args.script, errors=args.errors)
-        data = render_text(doc, fmt).encode("utf-8")
+        data = render_bytes(doc, fmt)
         if output in (None, STDIO):
             sys.stdout.buffer.write(data)
             sys.stdout.buffer.flush()

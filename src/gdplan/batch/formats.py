@@ -1,4 +1,4 @@
-"""Output formats the command line knows: name → file extension and the function that renders it.
+"""Output formats the command line knows: name → file extension and the function that renders its bytes.
 
 The one registry is the exporters' (``gdplan.export.FORMATS``); this module adds what the
 command line needs on top: parsing ``--to json,xml``, aliases, and ``all``.
@@ -17,11 +17,13 @@ from gdplan.model import Document
 class OutputFormat:
     name: str  # as given to --to
     extension: str  # with the dot
-    render: Callable[[Document], str]
+    render: Callable[[Document], bytes]  # the file's bytes (text formats: UTF-8, ending in a newline)
+    binary: bool = False  # not text: never written to standard output
 
 
 FORMATS: dict[str, OutputFormat] = {
-    name: OutputFormat(name, exporter.suffix, exporter.write) for name, exporter in EXPORTERS.items()
+    name: OutputFormat(name, exporter.suffix, exporter.to_bytes, exporter.binary)
+    for name, exporter in EXPORTERS.items()
 }
 ALIASES = {"markdown": "md"}
 
@@ -49,7 +51,13 @@ def parse_formats(spec: str) -> tuple[OutputFormat, ...]:
     return tuple(FORMATS[n] for n in dict.fromkeys(names))
 
 
+def render_bytes(doc: Document, fmt: OutputFormat) -> bytes:
+    """The document in one format, as the bytes of its file (files and stdout alike)."""
+    return fmt.render(doc)
+
+
 def render_text(doc: Document, fmt: OutputFormat) -> str:
-    """The document in one format, ending in a newline (files and stdout alike)."""
-    text = fmt.render(doc)
-    return text if text.endswith("\n") or not text else text + "\n"
+    """A text format's output as ``str``, ending in a newline (a binary format has none)."""
+    if fmt.binary:
+        raise ValueError(f"{fmt.name} is a binary format: use render_bytes")
+    return fmt.render(doc).decode("utf-8")

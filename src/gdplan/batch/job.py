@@ -13,7 +13,7 @@ from pathlib import Path, PurePosixPath
 from typing import Literal, cast
 
 from gdplan.batch.atomic import write_bytes_atomic
-from gdplan.batch.formats import FORMATS, render_text
+from gdplan.batch.formats import FORMATS, render_bytes
 from gdplan.batch.record import DoneRecord, is_done, write_record
 
 Status = Literal["converted", "skipped", "failed"]
@@ -95,7 +95,7 @@ def _convert(job: ConvertJob) -> Status:
     folder = (outdir / stem).parent
     sizes: dict[str, int] = {}
     for fmt, name in zip(job.formats, names, strict=True):
-        data = render_text(doc, FORMATS[fmt]).encode("utf-8")
+        data = render_bytes(doc, FORMATS[fmt])
         write_bytes_atomic(folder / name, data)
         sizes[name] = len(data)
     # The record goes last: its presence vouches for every output above.

@@ -178,8 +178,9 @@ def _publish(
 
 
 def _table_files(format: str) -> dict[str, str]:
-    from gdplan.dataset.writers.sqlite import FILE_NAME
+    from gdplan.dataset.writers import sqlite, xlsx
 
-    if format == "sqlite":
-        return {t.name: FILE_NAME for t in TABLES}
+    if format in ("sqlite", "xlsx"):  # one file holds every table
+        single = sqlite.FILE_NAME if format == "sqlite" else xlsx.FILE_NAME
+        return {t.name: single for t in TABLES}
     return {t.name: f"{t.name}.{format}" for t in TABLES}

@@ -32,6 +32,12 @@ _HOW_TO_READ = {
         "booleans are 1/0. Indexes cover the year of a document and the unit key and role "
         "of a responsibility."
     ),
+    "xlsx": (
+        "All four tables are in `dataset.xlsx`, an Excel workbook with one sheet per table "
+        "(header row frozen, auto-filter on). Lists are JSON text (`[\"省科技厅\",\"省财政厅\"]`), "
+        "booleans TRUE/FALSE, and an empty cell is null. Open it in Excel, LibreOffice or WPS, "
+        "or read it with openpyxl or pandas (`pandas.read_excel('dataset.xlsx', sheet_name='nodes')`)."
+    ),
 }
 
 
@@ -115,7 +121,9 @@ def readme_text(facts: ReadmeFacts) -> str:
 
 
 def _first_file(format: str) -> str:
-    return "dataset.sqlite" if format == "sqlite" else f"documents.{format}"
+    if format in ("sqlite", "xlsx"):
+        return f"dataset.{format}"
+    return f"documents.{format}"
 
 
 def _parsed_at_text(parsed_at: str | None) -> str:

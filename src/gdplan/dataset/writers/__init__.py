@@ -1,4 +1,4 @@
-"""Table writers, one per format: jsonl, csv, parquet (optional pyarrow), sqlite."""
+"""Table writers, one per format: jsonl, csv, parquet (optional pyarrow), sqlite, xlsx."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 from gdplan.dataset.writers.base import FormatUnavailableError, TableWriter
 
-WRITER_FORMATS = ("jsonl", "csv", "parquet", "sqlite")
+WRITER_FORMATS = ("jsonl", "csv", "parquet", "sqlite", "xlsx")
 
 
 def make_writer(format: str, folder: Path) -> TableWriter:
@@ -26,6 +26,10 @@ def make_writer(format: str, folder: Path) -> TableWriter:
         from gdplan.dataset.writers.sqlite import SqliteWriter
 
         return SqliteWriter(folder)
+    if format == "xlsx":
+        from gdplan.dataset.writers.xlsx import XlsxWriter
+
+        return XlsxWriter(folder)
     raise ValueError(f"unknown dataset format {format!r} (choose from {', '.join(WRITER_FORMATS)})")
 
 
