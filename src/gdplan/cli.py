@@ -3,6 +3,7 @@
     gdplan convert INPUT... --to FORMAT[,FORMAT...] [-o OUT]
     gdplan dataset INPUT... -o DIR --format jsonl|csv|parquet|sqlite
     gdplan schema
+    gdplan compare OLD NEW [--to md|json|html] [-o OUT]
     gdplan --version
 
 Exit status: 0 when every input converted; 1 when any input failed (one line per failed
@@ -20,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gdplan._version import __version__
+from gdplan.commands import compare as compare_command
 
 if TYPE_CHECKING:
     from gdplan.batch.formats import OutputFormat
@@ -53,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="print the JSON Schema of --to json output",
         description="Print the JSON Schema of --to json output.",
     )
+    compare_command.add(commands)
     return parser
 
 
@@ -163,6 +166,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _dataset(args)
         if args.command == "schema":
             return _schema()
+        if args.command == "compare":
+            return compare_command.run(args)
         parser.print_help(sys.stderr)
         return EXIT_USAGE
     except UsageError as exc:
