@@ -43,7 +43,7 @@ class Settings:
     w_text: float = 0.60
     w_title: float = 0.25
     w_units: float = 0.15
-    cover: float = 0.60  # share of an unmatched item's words found in a partner: merged / split
+    cover: float = 0.45  # share of an unmatched item's words found in a partner: merged / split
     heading_same: float = 0.90  # heading titles this similar are one heading whatever the votes
 
 
