@@ -93,6 +93,14 @@ def test_the_seed_against_itself_is_all_same() -> None:
     assert len(c.pairs) == len(list(doc.items()))
 
 
+def test_script_and_punctuation_width_do_not_count_as_rewording() -> None:
+    traditional = SEED.parent / "sh-2025-open-govt-t.txt"
+    as_printed = gdplan.parse(traditional)
+    simplified = gdplan.parse(traditional, script="simplified")
+    assert next(as_printed.items()).title != next(simplified.items()).title
+    assert {p.relation for p in compare(as_printed, simplified).pairs} == {Relation.SAME}
+
+
 def test_reworded(old: Document) -> None:
     items = list(SECTIONS["推进森林资源保护"])
     items[1] = "做好松材线虫病防控。推进疫木清理和飞机防治，完善疫情监测样地建设。（省林业局牵头）"

@@ -1,6 +1,7 @@
 """Words of an item's text: normalization, jieba segmentation (loaded lazily), TF-IDF.
 
-jieba is imported inside :func:`segment` only, so ``import gdplan`` and parsing never load it.
+jieba (and OpenCC) are imported on first use only, so ``import gdplan`` and parsing never
+load jieba.
 """
 
 from __future__ import annotations
@@ -17,9 +18,18 @@ from typing import Any
 _PUNCT_CATEGORIES = ("P", "S", "Z", "C")
 
 
+@cache
+def _to_simplified() -> Any:
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
 def normalize(text: str) -> str:
-    """Half width (NFKC), no whitespace: equal wording reads equal whatever the punctuation width."""
-    return "".join(ch for ch in unicodedata.normalize("NFKC", text) if not ch.isspace())
+    """Simplified script, half width (NFKC), no whitespace: a traditional-script plan and a
+    simplified one, or full-width and half-width punctuation, read alike."""
+    folded = unicodedata.normalize("NFKC", _to_simplified().convert(text))
+    return "".join(ch for ch in folded if not ch.isspace())
 
 
 def _is_word(token: str) -> bool:

@@ -12,7 +12,7 @@ def unit_identity(unit: Unit) -> str:
     """What makes two units the same body.
 
     ``Unit.unit_id`` (the registry issue) is stable across renames and abbreviations
-    (省政务服务和数据管理局 → 省政务和数据局 in a registry that knows it); until that field
+    (市林业局 renamed 市林业和草原局 in a registry that knows it); until that field
     exists, the folded name ``Unit.key`` is the identity. Reading it with getattr keeps this
     working on both sides of that change.
     """
