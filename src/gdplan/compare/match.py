@@ -60,6 +60,7 @@ class _Item:
     title: str
     full: str
     units: frozenset[str]
+    bigrams: frozenset[str] = frozenset()
     vector: T.Vector = field(default_factory=dict)
 
 
@@ -82,7 +83,8 @@ def _items(doc: Document) -> list[_Item]:
                 parent=above[-1] if above else None,
                 headings=list(above),
                 words=T.words(body),
-                title=T.normalize(node.title),
+                title=(title := T.normalize(node.title)),
+                bigrams=_bigrams(title),
                 full=T.normalize(body),
                 units=all_identities(node),
             )
@@ -90,17 +92,20 @@ def _items(doc: Document) -> list[_Item]:
     return out
 
 
-def _bigrams(text: str) -> Counter[str]:
-    return Counter(text[i : i + 2] for i in range(len(text) - 1)) if len(text) > 1 else Counter([text])
+def _bigrams(text: str) -> frozenset[str]:
+    return frozenset(text[i : i + 2] for i in range(len(text) - 1)) if len(text) > 1 else frozenset([text])
 
 
 def title_similarity(a: str, b: str) -> float:
     """Short titles: the better of character edit similarity and character-bigram Dice overlap."""
+    return _title_similarity(a, b, _bigrams(a), _bigrams(b))
+
+
+def _title_similarity(a: str, b: str, ga: frozenset[str], gb: frozenset[str]) -> float:
     if not a or not b:
         return 0.0
-    ratio = fuzz.ratio(a, b) / 100.0
-    ga, gb = _bigrams(a), _bigrams(b)
-    dice = 2 * sum((ga & gb).values()) / (sum(ga.values()) + sum(gb.values()))
+    ratio: float = fuzz.ratio(a, b) / 100.0
+    dice = 2 * len(ga & gb) / (len(ga) + len(gb))
     return max(ratio, dice)
 
 
@@ -114,7 +119,7 @@ class _Score:
 
 def _score(a: _Item, b: _Item, s: Settings) -> _Score:
     text = T.cosine(a.vector, b.vector)
-    title = title_similarity(a.title, b.title)
+    title = _title_similarity(a.title, b.title, a.bigrams, b.bigrams)
     if a.units or b.units:
         overlap = jaccard(a.units, b.units)
         total = s.w_text * text + s.w_title * title + s.w_units * overlap

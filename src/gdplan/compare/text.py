@@ -11,7 +11,7 @@ import math
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 # Characters that carry no meaning for matching: punctuation and spacing (after NFKC).
@@ -25,6 +25,7 @@ def _to_simplified() -> Any:
     return opencc.OpenCC("t2s")
 
 
+@lru_cache(maxsize=8192)
 def normalize(text: str) -> str:
     """Simplified script, half width (NFKC), no whitespace: a traditional-script plan and a
     simplified one, or full-width and half-width punctuation, read alike."""
