@@ -257,6 +257,56 @@ EDITS: dict[str, list[tuple[Any, ...]]] = {
             "（省政务和数据局牵头）",
         ),
     ],
+    # Second held-out copy: written after the first held-out result was seen (README.md),
+    # before the heading assignment was changed; evaluated once, afterwards.
+    "edit-e-heldout2": [
+        ("swap_tops", 2, 3),
+        (
+            "reword",
+            16,
+            "推进服务业数字化。支持国家数字服务出口基地建设，培育数字贸易重点企业。打造跨境电商综试区升级版。"
+            "推广自动分拣、智慧转运等智能物流设施设备。（省商务厅、交通运输厅按职责分工负责）",
+        ),
+        (
+            "reword",
+            24,
+            "加强智慧监管。推进实景三维广东建设，加强地理信息公共服务平台（天地图）建设，推动城市生命线工程监测平台建设，"
+            "推进市场监管信息化和海洋综合执法指挥系统升级。（省自然资源厅、住房城乡建设厅、市场监管局，"
+            "省海洋综合执法总队按职责分工负责）",
+        ),
+        (
+            "reword",
+            37,
+            "推动绿色智慧生活。推进能源数据融合创新和源网荷储一体化，推广零碳智慧园区、绿色智能建筑，"
+            "完善林业监测数据管理平台。（省生态环境厅、林业局、能源局按职责分工负责）",
+        ),
+        (
+            "merge",
+            [42, 44],
+            "建设泛在智联的网络和数据基础设施。完善“双千兆”网络建设覆盖，支持有条件地区开展万兆光网试点，"
+            "推动5G规模化应用“扬帆”行动。推动建设数据可信流通基础设施，鼓励龙头企业牵引孵化企业和行业数据空间，"
+            "支持有条件地区探索建设城市数据空间。（省发展改革委、工业和信息化厅、政务和数据局，省通信管理局按职责分工负责）",
+        ),
+        (
+            "split",
+            17,
+            [
+                "推进数字金融发展。推动银行保险机构优化数字金融治理机制。丰富数字人民币应用场景。提高金融监管数字化水平。"
+                "（人民银行广东省分行牵头，国家金融监督管理总局广东监管局按职责分工负责）",
+                "支持金融科技企业发展。鼓励金融科技企业挂牌上市、并购融资、发行企业专项债券。推动持牌金融机构在广东设立"
+                "金融科技子公司，支持证券基金期货机构加大金融科技投入。（省委金融办，中国证监会广东监管局按职责分工负责）",
+            ],
+        ),
+        ("drop", 27),
+        (
+            "add",
+            5,
+            "推进人工智能安全治理。建立人工智能安全评测体系，开展生成式人工智能服务安全评估。（省委网信办牵头）",
+        ),
+        ("move", 13, "加快产业数字化转型", 1),
+        ("move", 50, "加强数字广东建设整体统筹", 2),
+        ("units", 31, "@31|（省教育厅牵头，省人力资源社会保障厅按职责分工负责）"),
+    ],
 }
 
 
@@ -341,6 +391,10 @@ def render(prefix: list[str], tops: list[Top]) -> tuple[str, dict[int, list[list
     sub_number = 0
     paths: dict[int, list[list[int]]] = {}
     added: list[list[int]] = []
+    # A sub-heading whose items all moved or were dropped is left out, as an editor would
+    # (printed alone it would read as an item); so is a section left without sub-headings.
+    tops = [Top(t.title, [s for s in t.subs if any(i.relation != "dropped" for i in s.items)]) for t in tops]
+    tops = [t for t in tops if t.subs]
     for a, top in enumerate(tops, 1):
         lines.append(f"{cn_number(a)}、{top.title}")
         for b, sub in enumerate(top.subs, 1):
