@@ -168,6 +168,16 @@ def test_moved(old: Document) -> None:
     assert set(relations(c)) == {"same", "moved"}
 
 
+def test_the_only_item_of_a_heading_that_is_gone_has_moved(old: Document) -> None:
+    # 深化林业改革 loses its sections' items to 发展林业产业 and disappears; the industry
+    # heading continues the industry heading, so the reform items moved.
+    sections = edited(发展林业产业=SECTIONS["发展林业产业"] + SECTIONS["深化林业改革"])
+    del sections["深化林业改革"]
+    c = compare(old, parse(sections, "new.txt"))
+    assert [(p.old_path, p.new_path) for p in c.by_relation("moved")] == [([3, 1], [2, 4]), ([3, 2], [2, 5])]
+    assert relations(c).count("same") == 6
+
+
 def test_units_changed_and_lead_change_counted(old: Document) -> None:
     items = list(SECTIONS["发展林业产业"])
     before, after = "（省文化和旅游厅牵头，省林业局配合）", "（省林业局牵头，赣州市人民政府配合）"

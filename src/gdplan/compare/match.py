@@ -350,27 +350,37 @@ def _alone(
 def _map_headings(
     olds: list[_Item], news: list[_Item], matched: list[tuple[int, int]], s: Settings
 ) -> dict[int, int | None]:
-    """id(old parent heading) → id(new heading) most of its paired items went to (title breaks ties)."""
-    votes: dict[int, Counter[int | None]] = defaultdict(Counter)
+    """id(old parent heading) → id(its new counterpart), a 1:1 assignment of headings.
+
+    weight(P, Q) = share of P's paired items whose counterparts sit under Q + title similarity
+    of P and Q; a pair of headings is possible when at least one item went from one to the
+    other or the titles are nearly the same. One heading continues as one heading, so when
+    two old headings send items to one new heading, the weaker one's items count as moved.
+    """
+    votes: dict[int, Counter[int]] = defaultdict(Counter)
     heading: dict[int, Node] = {}
     for i, j in matched:
         p, q = olds[i].parent, news[j].parent
-        if p is None:
-            continue
-        heading[id(p)] = p
-        votes[id(p)][id(q) if q is not None else None] += 1
-        if q is not None:
-            heading[id(q)] = q
-    chosen: dict[int, int | None] = {}
-    for pid, counter in votes.items():
+        if p is not None and q is not None:
+            votes[id(p)][id(q)] += 1
+    old_heads = list({id(it.parent): it.parent for it in olds if it.parent is not None}.values())
+    new_heads = list({id(it.parent): it.parent for it in news if it.parent is not None}.values())
+    for h in (*old_heads, *new_heads):
+        heading[id(h)] = h
+    if not old_heads or not new_heads:
+        return {}
+    titles = {id(h): T.normalize(h.title) for h in (*old_heads, *new_heads)}
+    weights: list[list[float]] = []
+    for p in old_heads:
+        counter = votes.get(id(p), Counter())
         total = sum(counter.values())
-        p_title = T.normalize(heading[pid].title)
-        weight = {
-            qid: n / total + (title_similarity(p_title, T.normalize(heading[qid].title)) if qid else 0.0)
-            for qid, n in counter.items()
-        }
-        chosen[pid] = max(counter, key=lambda q: (weight[q], -1 if q is None else 0))
-    return chosen
+        row = []
+        for q in new_heads:
+            title = title_similarity(titles[id(p)], titles[id(q)])
+            share = counter[id(q)] / total if total else 0.0
+            row.append(share + title if share > 0 or title >= s.heading_same else 0.0)
+        weights.append(row)
+    return {id(old_heads[a]): id(new_heads[b]) for a, b in max_assignment(weights)}
 
 
 def _moved(a: _Item, b: _Item, heading_map: dict[int, int | None], s: Settings) -> bool:
