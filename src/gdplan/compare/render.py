@@ -31,8 +31,8 @@ def summary_lines(c: Comparison) -> list[str]:
     s = c.summary
     counts = ", ".join(f"{n} {r}" for r, n in s.relations.items() if n)
     return [
-        f"old: {c.old.title or c.old.source} ({s.old_items} items)",
-        f"new: {c.new.title or c.new.source} ({s.new_items} items)",
+        f"old: {c.old.title or c.old.source} ({s.old_items} items) — {c.old.source}",
+        f"new: {c.new.title or c.new.source} ({s.new_items} items) — {c.new.source}",
         f"{s.continued} continued, {s.new} new, {s.dropped} dropped, {s.lead_changes} lead changes",
         f"pairs: {counts or 'none'}",
     ]
