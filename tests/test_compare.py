@@ -394,3 +394,26 @@ def test_cli_prints_a_readable_summary_for_the_2024_2025_dev_pair() -> None:
     assert head[0].startswith("# Comparison: ")
     assert any("(2 items)" in line for line in head) and any("(50 items)" in line for line in head)
     assert any("1 continued, 49 new, 1 dropped, 1 lead changes" in line for line in head)
+
+
+# ---------------------------------------------------------------------------- the gold files
+
+GOLD = Path(__file__).resolve().parents[1] / "bench" / "compare_gold"
+
+
+def test_the_edited_copies_are_what_make_copies_writes() -> None:
+    done = subprocess.run(
+        [sys.executable, str(GOLD / "make_copies.py"), "--check"], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+@pytest.mark.parametrize("gold_file", sorted(GOLD.glob("edit-*.gold.json")), ids=lambda p: p.name)
+def test_every_item_is_in_exactly_one_gold_link(gold_file: Path) -> None:
+    gold = json.loads(gold_file.read_text(encoding="utf-8"))
+    root = GOLD.parents[1]
+    old, new = gdplan.parse(root / gold["old"]), gdplan.parse(root / gold["new"])
+    old_seen = [tuple(p) for pair in gold["pairs"] for p in pair["old"]]
+    new_seen = [tuple(p) for pair in gold["pairs"] for p in pair["new"]]
+    assert sorted(old_seen) == sorted(tuple(n.path) for n in old.items())
+    assert sorted(new_seen) == sorted(tuple(n.path) for n in new.items())
