@@ -86,6 +86,14 @@ def test_identical_documents_give_only_same(old: Document) -> None:
     assert c.summary.lead_changes == 0
 
 
+def test_gdplan_compare_stays_callable_after_the_package_is_imported(old: Document) -> None:
+    import gdplan.compare as package  # makes the attribute gdplan.compare the package
+
+    first = gdplan.compare(old, old)
+    second = gdplan.compare(old, old)
+    assert first == second == package.compare(old, old)
+
+
 def test_the_seed_against_itself_is_all_same() -> None:
     doc = gdplan.parse(SEED)
     c = compare(doc, doc)
