@@ -317,6 +317,8 @@ def test_markdown_has_the_summary_first_and_marks_changed_words(mixed: Compariso
     s = mixed.summary
     assert f"{s.continued} continued, {s.new} new, {s.dropped} dropped, {s.lead_changes} lead changes" in head
     assert "~~" in md and "**" in md
+    # An unchanged pair shows its titles only; the reader is looking for changes.
+    assert "完善生态补偿机制" in md and "提高公益林补偿标准" not in md and "(text unchanged)" in md
     assert md.count("\n| ") == len(mixed.pairs) + 1  # header + one row per pair
 
 

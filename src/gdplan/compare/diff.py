@@ -11,11 +11,12 @@ Piece = tuple[Literal["equal", "removed", "added"], str]
 
 
 def word_diff(old: str, new: str) -> tuple[list[Piece], list[Piece]]:
-    """The old text and the new text cut into pieces, changed ones marked removed / added."""
-    a, b = T.tokens(old), T.tokens(new)
+    """The old text and the new text as printed, cut into pieces, changed ones marked removed /
+    added. Tokens are compared folded (script, width, spacing), so only wording counts."""
+    a, b = T.raw_tokens(old), T.raw_tokens(new)
     left: list[Piece] = []
     right: list[Piece] = []
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    matcher = SequenceMatcher(None, [T.normalize(t) for t in a], [T.normalize(t) for t in b], autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
             left.append(("equal", "".join(a[i1:i2])))

@@ -23,6 +23,9 @@ RELATION_NAMES = {
 }
 
 
+UNCHANGED = "(text unchanged)"  # a same pair shows its titles only: the reader looks for changes
+
+
 def to_json(comparison: Comparison, *, indent: int | None = 2) -> str:
     return json.dumps(comparison.model_dump(mode="json"), ensure_ascii=False, indent=indent)
 
@@ -47,6 +50,8 @@ def _where(refs: list[ItemRef]) -> str:
 
 
 def _pieces(p: Pair) -> tuple[list[Piece], list[Piece]]:
+    if p.relation is Relation.SAME and not p.wording_changed:
+        return [("equal", UNCHANGED)], [("equal", UNCHANGED)]
     old, new = _body(p.old), _body(p.new)
     if p.old and p.new:
         return word_diff(old, new)

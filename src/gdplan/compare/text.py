@@ -52,8 +52,13 @@ def load() -> None:
 
 
 def tokens(text: str) -> list[str]:
-    """jieba's segmentation of the normalized text, punctuation included (for diffs)."""
+    """jieba's segmentation of the normalized text, punctuation included."""
     return list(_jieba().lcut(normalize(text), HMM=True))
+
+
+def raw_tokens(text: str) -> list[str]:
+    """jieba's segmentation of the text as printed (for showing diffs)."""
+    return list(_jieba().lcut(text, HMM=True))
 
 
 def words(text: str) -> list[str]:
