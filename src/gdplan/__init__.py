@@ -24,6 +24,7 @@ from gdplan.errors import (
 )
 
 if TYPE_CHECKING:
+    from gdplan.compare import Comparison
     from gdplan.model import SCHEMA_VERSION, Document, Node, Notice, Responsibility, Role, Unit
 
 # The model (pydantic) loads on first use, so `import gdplan` (and `gdplan --version`) stays cheap.
@@ -99,6 +100,14 @@ def from_markdown(text: str, *, name: str = "<markdown>") -> Document:
     return _from_markdown(text, name=name)
 
 
+def compare(old: Document, new: Document) -> Comparison:
+    """Pair the items of two plans and say what became of each (same, reworded, merged, split,
+    moved, dropped, added), with scores, reasons and unit changes: docs/compare.md. Loads jieba."""
+    from gdplan.compare import compare as _compare
+
+    return _compare(old, new)
+
+
 __all__ = [
     "SCHEMA_VERSION",
     "DecodeError",
@@ -114,6 +123,7 @@ __all__ = [
     "Role",
     "Unit",
     "__version__",
+    "compare",
     "from_markdown",
     "parse",
     "to_json",

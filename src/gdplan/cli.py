@@ -5,6 +5,7 @@
     gdplan units INPUT... [--to table|csv|json]
     gdplan report INPUT... [-o report.html]
     gdplan schema
+    gdplan compare OLD NEW [--to md|json|html] [-o OUT]
     gdplan --version
 
 Exit status: 0 when every input converted; 1 when any input failed (one line per failed
@@ -60,6 +61,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="print the JSON Schema of --to json output",
         description="Print the JSON Schema of --to json output.",
     )
+    from gdplan.commands import compare as compare_command
+
+    compare_command.add(commands)
     return parser
 
 
@@ -181,6 +185,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from gdplan.commands import units
 
             return units.run(args)
+        if args.command == "compare":
+            from gdplan.commands import compare as compare_command
+
+            return compare_command.run(args)
         parser.print_help(sys.stderr)
         return EXIT_USAGE
     except UsageError as exc:
