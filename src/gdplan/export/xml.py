@@ -125,6 +125,7 @@ def _unit(parent: etree._Element, unit: Unit, role: str | None, *, carried: bool
     _set(element, "key", unit.key)
     if carried:
         _set(element, "carried", "true")
+    _set(element, "column", unit.column)
     element.text = _safe(unit.name)
 
 

@@ -53,6 +53,11 @@ class Unit(_Model):
     key: str = Field(
         description="folded name (simplified script, half width, no spaces): equal across scripts"
     )
+    column: str | None = Field(
+        None,
+        description="the table column the unit was read from (its header as printed), if any",
+        exclude_if=lambda value: value is None,  # written only for units read from a table
+    )
 
 
 class Responsibility(_Model):
@@ -92,6 +97,7 @@ class MarkerStyle(StrEnum):
     CIRCLED = "circled"  # ①
     CHAPTER = "chapter"  # 第一章 第一部分
     ARTICLE = "article"  # 第一条
+    TABLE_ROW = "table-row"  # a table row: its 序号 cell (3), or no label when rows are not numbered
 
 
 class Node(_Model):

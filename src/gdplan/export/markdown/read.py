@@ -28,7 +28,7 @@ T = TypeVar("T")
 _DIAGNOSTIC = re.compile(r"(?:第(-?\d+)行 )?(info|warning|error) ([^：]*)：(.*)")
 _ROLE_BY_LABEL = {label: role for role, label in g.ROLE_LABELS.items()}
 _FACT_ATTRS: dict[str, set[str]] = {
-    **{label: {"key"} for label in (*g.ROLE_LABELS.values(), g.CARRIED_LABEL)},
+    **{label: {"key", "column"} for label in (*g.ROLE_LABELS.values(), g.CARRIED_LABEL)},
     g.CLAUSE_LABEL: {"span"},
     g.FORM_LABEL: {"span"},  # the clause span, when there is no clause line to carry it
 }
@@ -285,8 +285,15 @@ def _unit_fact(duty: dict[str, Any], label: str, raw: str, attrs: dict[str, str]
     keys = attr_list(attrs["key"]) if "key" in attrs else names
     if len(keys) != len(names):
         raise _LayoutError(f"{len(names)} units but {len(keys)} keys", number)
+    columns: list[str | None] = [c or None for c in attr_list(attrs["column"])] if "column" in attrs else []
+    if columns and len(columns) != len(names):
+        raise _LayoutError(f"{len(names)} units but {len(columns)} columns", number)
     field_name = role.value if isinstance(role, Role) else "carried"
-    duty[field_name] = [{"name": name, "key": key} for name, key in zip(names, keys, strict=True)]
+    units: list[dict[str, Any]] = [{"name": name, "key": key} for name, key in zip(names, keys, strict=True)]
+    for unit, column in zip(units, columns, strict=False):
+        if column is not None:
+            unit["column"] = column
+    duty[field_name] = units
 
 
 def _quoted_facts(block: Block) -> list[tuple[int, str, str]]:

@@ -140,6 +140,8 @@ def _unit_fact(label: str, units: list[Unit], *, open_ended: bool) -> str:
     attrs: dict[str, str | list[str]] = {}
     if any(unit.key != unit.name for unit in units):
         attrs["key"] = [unit.key for unit in units]
+    if any(unit.column is not None for unit in units):  # a table's: "" for a unit from no column
+        attrs["column"] = [unit.column or "" for unit in units]
     return _fact(label, value, attrs)
 
 

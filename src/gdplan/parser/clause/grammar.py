@@ -35,7 +35,7 @@ def read_clause(
     ``receive_carried=False`` reads the clause without adding carried units (for headings).
     """
     reading = ClauseReading()
-    reader = _Reader(text, reading)
+    reader = _Reader(text, reading, loc.role if loc is not None else None)
     if loc is not None:
         reader.read_span(*loc.reads)
         for note in loc.notes:
@@ -73,9 +73,10 @@ class _Sentence:
 
 
 class _Reader:
-    def __init__(self, text: str, reading: ClauseReading) -> None:
+    def __init__(self, text: str, reading: ClauseReading, default_role: Role | None = None) -> None:
         self.text = text
         self.reading = reading
+        self.default_role = default_role or Role.RESPONSIBLE  # of groups no word gives a role
         self.rule_here = False  # the clause states the first-listed-leads rule
         self.rule_carried = False  # … and closes it with 下同
         self.to_carry: list[UnitRef] = []
@@ -169,7 +170,7 @@ class _Reader:
         if not sentence.pending:
             return
         self._assign(
-            sentence.pending, sentence.label_role or Role.RESPONSIBLE, sentence.stated, drop_odd=drop_odd
+            sentence.pending, sentence.label_role or self.default_role, sentence.stated, drop_odd=drop_odd
         )
         sentence.pending = []
 

@@ -141,7 +141,7 @@ def _table_cell(text: str, start: int, end: int) -> ClauseLocation | None:
     if len(cells) < 2:
         return None
     cell = trim(text, *cells[-1])
-    if not _reads_as_clause(text, *cell):
+    if not reads_as_clause(text, *cell):
         return None
     bar = text.rfind("|", s, cell[0])
     cut = bar
@@ -158,7 +158,7 @@ def _units_line(text: str, start: int, end: int) -> ClauseLocation | None:
     if newline < 0:
         return None  # the node's only line: its text, not a cell after it
     cell = trim(text, newline + 1, end)
-    if "。" in text[cell[0] : cell[1]] or not _reads_as_clause(text, *cell):
+    if "。" in text[cell[0] : cell[1]] or not reads_as_clause(text, *cell):
         return None
     return ClauseLocation(ClauseForm.TABLE, body=cell, remove=(newline, end))
 
@@ -195,7 +195,7 @@ def _bracketed(
     if label is not None:
         body = trim(text, label.value_start, content[1])
         return ClauseLocation(ClauseForm.LABELLED, body=body, remove=remove, scope=content, notes=notes)
-    if not _reads_as_clause(text, *content):
+    if not reads_as_clause(text, *content):
         return None
     return ClauseLocation(ClauseForm.BRACKETED, body=content, remove=remove, notes=notes)
 
@@ -232,7 +232,7 @@ def _inline(text: str, start: int, end: int) -> ClauseLocation | None:
 # ---- what reads as a clause ---------------------------------------------------------------
 
 
-def _reads_as_clause(text: str, start: int, end: int) -> bool:
+def reads_as_clause(text: str, start: int, end: int) -> bool:
     """A role verb closes a part, or every part is a unit (a bare list): not (试行), (天地图)."""
     if start >= end:
         return False
