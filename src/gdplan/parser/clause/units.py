@@ -103,6 +103,7 @@ def _read_group_text(text: str) -> _FoundGroup:
     parts, marked, open_ended, problems = (plain, {}, False, []) if plain is not None else _cut_parts(text)
     units = _coordinate(text, parts)
     _distribute_suffix(text, units)
+    units = _distribute_tails(text, units)
     _distribute_prefix(text, units)
     found: list[_FoundUnit] = []
     for unit in units:
@@ -309,6 +310,59 @@ def _distribute_suffix(text: str, units: list[_Unit]) -> None:
                 for bare in run:
                     bare.pieces = [bare.own, suffix]
         run = []
+
+
+# Bodies of one place, written once after it: 各县区党委、政府 → 各县区党委, 各县区政府.
+_PLACE_TAILS = ("人民政府", "政府", "党委", "党工委", "管委会", "工委", "人大常委会", "政协")
+
+
+def _distribute_tails(text: str, units: list[_Unit]) -> list[_Unit]:
+    """A bare body word (政府, 管委会) after a place's body takes that place: 各县区党委、政府 →
+    各县区政府; after places that shared the body's suffix it goes to each of them too:
+    甲高新区、乙经开区党工委、管委会 → 甲高新区党工委, 甲高新区管委会, 乙经开区党工委, 乙经开区管委会."""
+    if len(units) < 2 or not any(_core(text, u.own) in _PLACE_TAILS for u in units[1:]):
+        return units
+    out: list[_Unit] = []
+    place: Offsets | None = None  # the place part of the last body named (各县区 of 各县区党委)
+    sharing: list[_Unit] = []  # bare places that took that body's suffix
+    for unit in units:
+        name = _core(text, unit.own)
+        if name in _PLACE_TAILS and place is not None and not unit.pieces:
+            for bare in sharing:
+                extra = _Unit(bare.own, pieces=[bare.own, unit.own])
+                out.insert(out.index(bare) + 1 + _following_tails(out, bare), extra)
+            unit.pieces = [place, unit.own]
+            out.append(unit)
+            continue
+        out.append(unit)
+        place, sharing = _place_of(text, unit), [u for u in out[:-1] if _shares_suffix_of(u, unit)]
+    return out
+
+
+def _place_of(text: str, unit: _Unit) -> Offsets | None:
+    """The place part of a body's name: 各县区 of 各县区党委; None when it ends in no body word."""
+    if unit.pieces or unit.parts != 1:
+        return None
+    s, e = unit.own
+    name = text[s:e]
+    tail = next((t for t in _PLACE_TAILS if name.endswith(t) and len(name) > len(t)), None)
+    if tail is None or not kinds.is_local_government(name[: -len(tail)]):
+        return None
+    return s, e - len(tail)
+
+
+def _shares_suffix_of(bare: _Unit, body: _Unit) -> bool:
+    """``bare`` took the suffix of ``body``: its second piece is the end of ``body``'s name."""
+    return len(bare.pieces) == 2 and bare.pieces[1][1] == body.own[1] and bare.pieces[1][0] > body.own[0]
+
+
+def _following_tails(out: list[_Unit], bare: _Unit) -> int:
+    """How many tail units were inserted right after ``bare`` already."""
+    i = out.index(bare) + 1
+    n = 0
+    while i + n < len(out) and out[i + n].own == bare.own:
+        n += 1
+    return n
 
 
 def _suffix_of(text: str, unit: _Unit, places: list[str]) -> Offsets | None:
