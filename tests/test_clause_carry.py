@@ -90,9 +90,9 @@ def test_rule_first_listed_leads_from_the_stating_clause_on() -> None:
     assert names(text, first, Role.RESPONSIBLE) == ["市有关单位", "各县<市、区>政府<管委会>"]
     assert names(text, second, Role.LEAD) == ["市政务服务数据管理局"]
     assert names(text, second, Role.RESPONSIBLE) == ["市有关单位"]
-    # a single unit stays responsible
-    assert names(text, third, Role.LEAD) == []
-    assert names(text, third, Role.RESPONSIBLE) == ["市政务服务数据管理局"]
+    # a lone unit is the first listed too: it leads (SCHEMA.md)
+    assert names(text, third, Role.LEAD) == ["市政务服务数据管理局"]
+    assert names(text, third, Role.RESPONSIBLE) == []
     # a rule carries no units
     assert state.units == []
     assert all(r.carried == [] for r in readings)
@@ -110,7 +110,8 @@ def test_rule_in_a_labelled_line_and_explicit_leads() -> None:
     assert names(text, before, Role.RESPONSIBLE) == ["市科技局"]
     assert names(text, rule, Role.LEAD) == ["市发改委"]
     assert names(text, rule, Role.RESPONSIBLE) == ["市经信局", "市科技局"]
-    assert names(text, single, Role.RESPONSIBLE) == ["市商务局"]
+    assert names(text, single, Role.LEAD) == ["市商务局"]  # after the rule, a lone unit leads
+    assert names(text, single, Role.RESPONSIBLE) == []
     assert names(text, both, Role.LEAD) == ["市人力社保局", "市农业农村局"]
     assert names(text, groups, Role.LEAD) == ["市双招双引办"]
     assert names(text, groups, Role.RESPONSIBLE) == ["市发改委", "各县(市、区)政府", "丽水开发区管委会"]

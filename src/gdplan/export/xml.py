@@ -129,6 +129,7 @@ def _unit(parent: etree._Element, unit: Unit, role: str | None, *, carried: bool
     _set(element, "jurisdiction", unit.jurisdiction)
     _set(element, "kind", unit.kind.value if unit.kind is not None else None)
     _set(element, "canonical", unit.canonical)
+    _set(element, "column", unit.column)
     element.text = _safe(unit.name)
 
 

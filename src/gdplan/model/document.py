@@ -85,6 +85,9 @@ class Unit(_Model):
         description="the body's id: equal across scripts, abbreviations and renames, distinct per"
         " jurisdiction (440000/drc); null when the name cannot be resolved",
     )
+    column: str | None = Field(
+        None, description="the table column the unit was read from (its header as printed), if any"
+    )
 
 
 class Responsibility(_Model):
@@ -124,6 +127,7 @@ class MarkerStyle(StrEnum):
     CIRCLED = "circled"  # ①
     CHAPTER = "chapter"  # 第一章 第一部分
     ARTICLE = "article"  # 第一条
+    TABLE_ROW = "table-row"  # a table row: its 序号 cell (3), or no label when rows are not numbered
 
 
 class Node(_Model):

@@ -9,7 +9,7 @@ from gdplan.errors import ErrorLevel, NotAPlanError, ParseError
 from gdplan.model import Diagnostic, Document, Provenance
 from gdplan.parser.assemble import Assembler
 from gdplan.parser.notice import read_front_matter
-from gdplan.parser.ruler import tokenize
+from gdplan.parser.ruler import read_tokens
 from gdplan.parser.segments import segments
 from gdplan.parser.text import fold_key, normalize
 from gdplan.parser.tree import build_skeleton
@@ -26,7 +26,7 @@ def parse_source(
     if not src.text.strip():
         raise NotAPlanError("empty input: there is no text to parse", source=src.source)
     nt = normalize(src.text)
-    tokens = list(tokenize(nt.analysis, segments(nt)))
+    tokens, rows = read_tokens(nt.analysis, segments(nt))
     skeleton = build_skeleton(nt.analysis, tokens)
     if not skeleton.roots:
         raise NotAPlanError(
@@ -34,7 +34,7 @@ def parse_source(
             source=src.source,
         )
     front = read_front_matter(nt, skeleton.front, script, skeleton.signoff)
-    assembler = Assembler(nt, script)
+    assembler = Assembler(nt, script, rows)
     children = assembler.nodes(skeleton)
     read_notes = [Diagnostic(level="info", code="input", message=note) for note in src.warnings]
     diagnostics = [*read_notes, *_by_line([*skeleton.diagnostics, *assembler.diagnostics])]

@@ -14,7 +14,10 @@ from dataclasses import dataclass
 from gdplan.model import ROLES, ClauseForm, Diagnostic, Node, Responsibility, Role, Unit
 from gdplan.parser import clause as _clause
 from gdplan.parser.clause import CarryState, ClauseLocation, ClauseReading, UnitRef
+from gdplan.parser.clause.deadline import labelled_deadline
+from gdplan.parser.rules.table import Rows
 from gdplan.parser.text import NormalizedText, fold_key, trim_space
+from gdplan.parser.tokens import Cell, ColumnKind
 from gdplan.parser.tree import Draft, Skeleton
 
 _SENTENCE_END = "。!?"
@@ -40,10 +43,11 @@ class NodeParts:
 
 
 class Assembler:
-    def __init__(self, nt: NormalizedText, script: str) -> None:
+    def __init__(self, nt: NormalizedText, script: str, rows: Rows | None = None) -> None:
         self.nt = nt
         self.a = nt.analysis
         self.shown = nt.layer(script)
+        self.rows: Rows = rows or {}  # a table row's cells, by the start of its task token
         self.state = CarryState()
         self.diagnostics: list[Diagnostic] = []
 
@@ -90,13 +94,16 @@ class Assembler:
             children=[self._node(c, parts, truncated) for c in d.children],
         )
 
-    @staticmethod
-    def _end(d: Draft) -> int:
+    def _end(self, d: Draft) -> int:
         """Where the node's own text ends: its last line or units cell, before its children."""
         end = d.token.end
-        for seg in (*d.content, *d.unit_cells):
+        for seg in (*d.content, *d.unit_cells, *(c.segment for c in self._own_cells(d))):
             end = max(end, seg.end)
         return end
+
+    def _own_cells(self, d: Draft) -> list[Cell]:
+        """The cells of the node's table row that follow it (not those merged from a row above)."""
+        return [c for c in self.rows.get(d.token.start, ()) if c.segment.start > d.token.start]
 
     def _label(self, d: Draft) -> str:
         assert d.token.marker is not None
@@ -106,6 +113,12 @@ class Assembler:
         assert d.token.marker is not None
         pieces: list[Piece] = [(d.token.marker.end, d.token.end)]
         pieces += [(s.start, s.end) for s in d.content]
+        cells = self.rows.get(d.token.start)
+        if cells:
+            pieces = [p for p in [trim_space(self.a, s, e) for s, e in pieces] if p[1] > p[0]]
+            title, body = self._title_and_body(pieces, wrapped=bool(d.children))
+            responsibility, problems = self._row_responsibility(cells, heading=bool(d.children))
+            return NodeParts(title, self._join(body), responsibility, problems, self._end(d))
         loc: ClauseLocation | None
         inner: list[ClauseLocation] = []
         if d.unit_cells:
@@ -168,8 +181,8 @@ class Assembler:
 
     # -- responsibility ---------------------------------------------------------------------
 
-    def _unit(self, ref: UnitRef) -> Unit:
-        return Unit(name=ref.render(self.shown).strip(), key=_unit_key(ref.render(self.a)))
+    def _unit(self, ref: UnitRef, column: str | None = None) -> Unit:
+        return Unit(name=ref.render(self.shown).strip(), key=_unit_key(ref.render(self.a)), column=column)
 
     def _responsibility(
         self,
@@ -204,11 +217,68 @@ class Assembler:
             form=loc.form if loc is not None else ClauseForm.CARRIED,
         )
 
+    def _row_responsibility(
+        self, cells: Sequence[Cell], *, heading: bool
+    ) -> tuple[Responsibility | None, list[str]]:
+        """A table row: each units cell read as a clause in its column's role, the time limit
+        from the deadline column; leaders and remarks are not units."""
+        read: list[tuple[ClauseReading, Cell]] = []
+        unit_cells = [c for c in cells if c.column.kind is ColumnKind.UNITS]
+        for i, cell in enumerate(unit_cells):
+            loc = ClauseLocation(
+                ClauseForm.TABLE, (cell.segment.start, cell.segment.end), None, role=cell.column.role
+            )
+            last = i == len(unit_cells) - 1
+            reading = _clause.read_clause(self.a, loc, self.state, receive_carried=last and not heading)
+            read.append((reading, cell))
+        if not read and not heading and self.state.units:
+            read.append((_clause.read_clause(self.a, None, self.state), cells[0]))
+        deadline = next(
+            (
+                found
+                for c in cells
+                if c.column.kind is ColumnKind.DEADLINE
+                and (found := labelled_deadline(self.a, c.segment.start, c.segment.end)) is not None
+            ),
+            None,
+        )
+        if not read and deadline is None:
+            return None, []
+        unit = self._unit
+        roles: dict[Role, list[Unit]] = {role: [] for role in ROLES}
+        carried: list[Unit] = []
+        for reading, cell in read:
+            column = cell.column.header if cell.column.kind is ColumnKind.UNITS else None
+            for role in ROLES:
+                for ref in reading.roles[role]:
+                    is_carried = any(ref is u for _, u in reading.carried)
+                    roles[role].append(unit(ref, None if is_carried else column))
+            carried += [unit(ref) for _, ref in reading.carried]
+        for role in ROLES:
+            roles[role] = _first_of_each_key(roles[role])
+        stated = [c for _, c in read if c.column.kind is ColumnKind.UNITS]
+        spans = [(c.segment.start, c.segment.end) for c in stated]
+        responsibility = Responsibility(
+            lead=roles[Role.LEAD],
+            responsible=roles[Role.RESPONSIBLE],
+            implementing=roles[Role.IMPLEMENTING],
+            cooperating=roles[Role.COOPERATING],
+            carried=carried,
+            open_ended=any(r.open_ended for r, _ in read),
+            deadline=self.shown[deadline[0] : deadline[1]] if deadline is not None else None,
+            clause="；".join(self.shown[s:e] for s, e in spans) if spans else None,
+            clause_span=self.nt.span(spans[0][0], spans[-1][1]) if spans else None,
+            form=ClauseForm.TABLE if spans else ClauseForm.CARRIED,
+        )
+        return responsibility, [p for r, _ in read for p in r.problems]
+
     # -- truncation -------------------------------------------------------------------------
 
     def _is_truncated(self, last: Draft, drafts: list[Draft], parts: dict[int, NodeParts]) -> bool:
         """The text stops inside the last node: mid-sentence, or a copy cut where a clause should follow."""
         end = parts[id(last)].end
+        if self._own_cells(last):
+            return False  # a table row that reached its cells
         if self.a[end - 1] not in _TERMINAL:
             return True
         if self.nt.original.endswith(("\n", "\r")):

@@ -1,4 +1,5 @@
-"""The ruler: runs the line rules in order over each segment and emits tokens."""
+"""The ruler: runs the line rules in order over each segment and emits tokens, then the
+token rules over the whole stream (tables, read by their columns)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,13 @@ from gdplan.parser.rules.markers import marker_at
 from gdplan.parser.rules.metadata import read_metadata
 from gdplan.parser.rules.noise import is_noise
 from gdplan.parser.rules.signoff import is_attachment_list
+from gdplan.parser.rules.table import Rows, read_tables
 from gdplan.parser.tokens import Marker, Segment, Token, TokenKind
+
+
+def read_tokens(text: str, segments: Iterable[Segment]) -> tuple[list[Token], Rows]:
+    """The line rules, then the token rules: the tokens and each table row's cells."""
+    return read_tables(text, list(tokenize(text, segments)))
 
 
 def tokenize(text: str, segments: Iterable[Segment]) -> Iterator[Token]:

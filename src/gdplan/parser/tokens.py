@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from gdplan.model import MarkerStyle
+from gdplan.model import MarkerStyle, Role
 
 
 class TokenKind(StrEnum):
@@ -13,6 +13,7 @@ class TokenKind(StrEnum):
     NOISE = "noise"  # web furniture: navigation, 来源/发布时间, print buttons …
     META = "meta"  # a page's metadata block: 发文字号: …, 成文日期: …
     MARKER = "marker"  # a numbered heading or item starts here
+    CELL = "cell"  # a table cell read by its column (a header, a 序号, units, a time limit …)
     TEXT = "text"
 
 
@@ -52,3 +53,29 @@ class Token:
     @property
     def line(self) -> int:
         return self.segment.line
+
+
+class ColumnKind(StrEnum):
+    NUMBER = "number"  # 序号
+    TASK = "task"  # 工作任务 / 具体措施 …
+    UNITS = "units"  # 牵头单位 / 责任单位 / 配合单位 …
+    LEADER = "leader"  # 分管领导: people, not units
+    DEADLINE = "deadline"  # 完成时限
+    REMARK = "remark"  # 备注
+
+
+@dataclass(frozen=True)
+class Column:
+    """A table column, from its header cell."""
+
+    header: str  # as printed in the analysis text
+    kind: ColumnKind
+    role: Role | None = None  # a units column: the role of units no word in the cell names
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A cell of a table row that is not its task text: units, a time limit, a remark."""
+
+    segment: Segment
+    column: Column

@@ -71,4 +71,5 @@ UNIT_ATTRS: Final = {
     "jurisdiction": "jurisdiction",
     "kind": "kind",
     "canonical": "canonical",
+    "column": "column",  # a table's column header, for units read from a table
 }

@@ -1,5 +1,8 @@
 """下同 ("the same below"): what one clause hands on to every later node of the document.
 
+Besides 下同, a carry sentence (本方案所列任务均需X作为责任单位 / 以下各项工作均需X具体落实,
+words in ``data/carry_sentences.toml``) hands its units on: see ``carry_sentence``.
+
 下同 closes one of three things (DOMAIN.md §3):
 - a clause with units (…;各地级以上市人民政府结合实际落实,下同): later nodes get those units;
 - a rule (责任单位排在首位的为牵头单位,下同): from here on the first unit listed leads;
@@ -8,7 +11,11 @@
 
 from __future__ import annotations
 
+import functools
 import re
+import tomllib
+from importlib import resources
+from typing import NamedTuple
 
 from gdplan.model import Role
 from gdplan.parser.clause.scan import trim
@@ -50,9 +57,10 @@ def is_definition(text: str, start: int, end: int) -> bool:
 
 
 def first_listed_leads(reading: ClauseReading) -> None:
-    """Apply the convention: in a responsible list with no lead, the first unit leads."""
+    """Apply the convention: in a responsible list with no lead, the first unit leads (a
+    lone unit too: it is the first listed)."""
     responsible = reading.roles[Role.RESPONSIBLE]
-    if reading.roles[Role.LEAD] or len(responsible) < 2:
+    if reading.roles[Role.LEAD] or not responsible:
         return
     reading.roles[Role.LEAD].append(responsible.pop(0))
 
@@ -81,3 +89,38 @@ def hand_on(text: str, state: CarryState, units: list[tuple[Role, UnitRef]]) -> 
         if key not in known:
             known.add(key)
             state.units.append((role, unit))
+
+
+class CarrySentence(NamedTuple):
+    units_start: int  # where the units start, after the subject and its linking word
+    this_task: bool  # the sentence speaks of all the plan's tasks, the one stating it included
+
+
+@functools.cache
+def _carry_words() -> tuple[re.Pattern[str], frozenset[str], re.Pattern[str]]:
+    raw = resources.files(__package__).joinpath("data", "carry_sentences.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(raw)
+
+    def alternation(words: list[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    subjects = alternation([*data["all_tasks"], *data["following"]])
+    lead_in = re.compile(f"(?P<subject>{subjects})(?:{alternation(data['linking'])})")
+    not_listed = re.compile(f"(?:{alternation(data['not_listed'])})")
+    return lead_in, frozenset(data["following"]), not_listed
+
+
+def carry_sentence(text: str, start: int, end: int) -> CarrySentence | None:
+    """The sentence ``text[start:end]`` opens as a carry sentence (以下各项工作均需…): where its
+    units start and whether it speaks of the task that states it too."""
+    lead_in, following, _ = _carry_words()
+    found = lead_in.match(text, start, end)
+    if found is None or found.end() >= end:
+        return None
+    return CarrySentence(found.end(), found.group("subject") not in following)
+
+
+def is_not_listed(text: str, start: int, end: int) -> bool:
+    """The part is 不再注明 / 以下不再列出 (a carry sentence's close), perhaps with 下同."""
+    s, e = trim(text, start, end, " \t\r\n\u3000。;,")
+    return _carry_words()[2].fullmatch(text, s, e) is not None

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from gdplan.model import Role
-from gdplan.parser.clause import carry
+from gdplan.parser.clause import carry, kinds
 from gdplan.parser.clause.inline import read_inline
 from gdplan.parser.clause.part import read_part
 from gdplan.parser.clause.roles import LABEL
@@ -35,7 +35,7 @@ def read_clause(
     ``receive_carried=False`` reads the clause without adding carried units (for headings).
     """
     reading = ClauseReading()
-    reader = _Reader(text, reading)
+    reader = _Reader(text, reading, loc.role if loc is not None else None)
     if loc is not None:
         reader.read_span(*loc.reads)
         for note in loc.notes:
@@ -57,7 +57,7 @@ def read_clause(
     )
     if receive_carried:
         carry.receive(text, reading, state)
-    carry.hand_on(text, state, handed)
+    carry.hand_on(text, state, [*handed, *reader.carry_only])
     return reading
 
 
@@ -73,12 +73,14 @@ class _Sentence:
 
 
 class _Reader:
-    def __init__(self, text: str, reading: ClauseReading) -> None:
+    def __init__(self, text: str, reading: ClauseReading, default_role: Role | None = None) -> None:
         self.text = text
         self.reading = reading
+        self.default_role = default_role or Role.RESPONSIBLE  # of groups no word gives a role
         self.rule_here = False  # the clause states the first-listed-leads rule
         self.rule_carried = False  # … and closes it with 下同
         self.to_carry: list[UnitRef] = []
+        self.carry_only: list[tuple[Role, UnitRef]] = []  # carried on, not this node's (以下…)
         self.last_stated: list[UnitRef] = []  # units of the sentence before: …落实。下同
         self.src = ""
         self.base = 0
@@ -108,16 +110,32 @@ class _Reader:
             self.rule_here = True
             self.rule_carried |= "下同" in src[start:end]
             return
+        carrying = carry.carry_sentence(src, start, end)  # 以下各项工作均需X具体落实
+        if carrying is not None:
+            start = carrying.units_start
         sentence = _Sentence()
         for raw in split_top(src, start, end, ",，"):
             part = trim(src, *raw)
-            if part[0] < part[1]:
+            if part[0] < part[1] and not carry.is_not_listed(src, *part):
                 self._part(sentence, part)
         # groups after the last role word: units unless they do not read as any (确保按时完成)
         self._flush(sentence, drop_odd=not sentence.labelled)
         self.last_stated = sentence.stated
-        if sentence.same_below:
+        if carrying is not None:
+            self._carry_sentence(sentence.stated, this_task=carrying.this_task)
+        elif sentence.same_below:
             self.to_carry.extend(sentence.stated)
+
+    def _carry_sentence(self, stated: list[UnitRef], *, this_task: bool) -> None:
+        """A carry sentence's units go to every later task; to this one only when the
+        sentence speaks of all the plan's tasks (本方案所列任务…), not of what follows (以下…)."""
+        if this_task:
+            self.to_carry.extend(stated)
+            return
+        ids = {id(u) for u in stated}
+        for role, units in self.reading.roles.items():
+            self.carry_only += [(role, u) for u in units if id(u) in ids]
+            units[:] = [u for u in units if id(u) not in ids]
 
     def _part(self, sentence: _Sentence, part: Offsets) -> None:
         """One comma-separated part: 下同, a label, a time limit, 由X会同Y, or units [ROLE]."""
@@ -169,7 +187,7 @@ class _Reader:
         if not sentence.pending:
             return
         self._assign(
-            sentence.pending, sentence.label_role or Role.RESPONSIBLE, sentence.stated, drop_odd=drop_odd
+            sentence.pending, sentence.label_role or self.default_role, sentence.stated, drop_odd=drop_odd
         )
         sentence.pending = []
 
@@ -180,7 +198,10 @@ class _Reader:
         for start, end in groups:
             group = read_group(self.src, start, end, drop_odd=drop_odd, shift=self.base)
             for unit, marked in zip(group.units, group.marked, strict=True):
-                roles[marked or role].append(unit)  # 市发改委(牵头) has its own
+                given = marked or role  # 市发改委(牵头) has its own
+                if given is Role.IMPLEMENTING and not kinds.is_local_government(unit.render(self.text)):
+                    given = Role.RESPONSIBLE  # only governments and zones implement (DOMAIN.md §3)
+                roles[given].append(unit)
             self.reading.open_ended |= group.open_ended
             self.reading.problems.extend(group.problems)
             stated.extend(group.units)

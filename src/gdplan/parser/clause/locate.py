@@ -5,6 +5,7 @@ parenthetical, a last line listing units (a table flattened one cell per line), 
 from __future__ import annotations
 
 import functools
+import re
 
 from gdplan.model import ClauseForm
 from gdplan.parser.clause import carry, names
@@ -31,6 +32,8 @@ _CUT_TAIL = _TAIL + "、,"
 _LABEL_AFTER = "\n。;；|"  # a label starts a line or follows the end of a sentence
 _CONTINUES = "、,，"  # a labelled line that ends so goes on on the next line
 _NOT_IN_NAMES = ("简称", "以下", "下称", "包括", "的")  # (以下简称省数据局) names no unit
+# A label that opens the text (words, then a colon): a unit label, or about something else.
+_FOREIGN_LABEL = re.compile(r"\s*[\u4e00-\u9fff]{2,10}\s*:")
 _ETC_TAILS = ("等有关单位", "等相关单位", "等有关部门", "等单位", "等部门", "等")
 
 
@@ -141,7 +144,7 @@ def _table_cell(text: str, start: int, end: int) -> ClauseLocation | None:
     if len(cells) < 2:
         return None
     cell = trim(text, *cells[-1])
-    if not _reads_as_clause(text, *cell):
+    if not reads_as_clause(text, *cell):
         return None
     bar = text.rfind("|", s, cell[0])
     cut = bar
@@ -158,7 +161,7 @@ def _units_line(text: str, start: int, end: int) -> ClauseLocation | None:
     if newline < 0:
         return None  # the node's only line: its text, not a cell after it
     cell = trim(text, newline + 1, end)
-    if "。" in text[cell[0] : cell[1]] or not _reads_as_clause(text, *cell):
+    if "。" in text[cell[0] : cell[1]] or not reads_as_clause(text, *cell):
         return None
     return ClauseLocation(ClauseForm.TABLE, body=cell, remove=(newline, end))
 
@@ -195,7 +198,7 @@ def _bracketed(
     if label is not None:
         body = trim(text, label.value_start, content[1])
         return ClauseLocation(ClauseForm.LABELLED, body=body, remove=remove, scope=content, notes=notes)
-    if not _reads_as_clause(text, *content):
+    if not reads_as_clause(text, *content):
         return None
     return ClauseLocation(ClauseForm.BRACKETED, body=content, remove=remove, notes=notes)
 
@@ -232,10 +235,12 @@ def _inline(text: str, start: int, end: int) -> ClauseLocation | None:
 # ---- what reads as a clause ---------------------------------------------------------------
 
 
-def _reads_as_clause(text: str, start: int, end: int) -> bool:
+def reads_as_clause(text: str, start: int, end: int) -> bool:
     """A role verb closes a part, or every part is a unit (a bare list): not (试行), (天地图)."""
     if start >= end:
         return False
+    if _FOREIGN_LABEL.match(text, start, end) is not None and label_at(text, start, end) is None:
+        return False  # 适用范围:… / 完成标志:… is about something else
     if has_closing_role(text, start, end):
         return True
     parts = [trim(text, *p) for p in split_top(text, start, end, "、,;。")]

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from importlib import resources
 
 from gdplan.model import Role
 
@@ -27,9 +29,15 @@ ROLE_WORDS: dict[str, Role] = {
     "按职能分工落实": Role.RESPONSIBLE,
     "按职责落实": Role.RESPONSIBLE,
     "按职能落实": Role.RESPONSIBLE,
+    "分工负责": Role.RESPONSIBLE,
+    "作为责任单位": Role.RESPONSIBLE,
+    "作为牵头单位": Role.LEAD,
+    "作为配合单位": Role.COOPERATING,
     "落实": Role.IMPLEMENTING,
     "结合实际落实": Role.IMPLEMENTING,
     "结合实际抓好落实": Role.IMPLEMENTING,
+    "具体落实": Role.IMPLEMENTING,
+    "抓好落实": Role.IMPLEMENTING,
     "组织实施": Role.IMPLEMENTING,
     "结合实际组织实施": Role.IMPLEMENTING,
     "配合": Role.COOPERATING,
@@ -40,42 +48,23 @@ ROLE_WORDS: dict[str, Role] = {
     "协同": Role.COOPERATING,
 }
 
-# Labels name the role of the units that follow: 牵头单位:X;配合单位:Y.
-UNIT_LABELS: dict[str, Role | None] = {
-    "牵头": Role.LEAD,
-    "配合": Role.COOPERATING,
-    "参与": Role.COOPERATING,
-    "牵头处室": Role.LEAD,
-    "主办单位": Role.LEAD,
-    "责任主体": Role.RESPONSIBLE,
-    "主责单位": Role.RESPONSIBLE,
-    "实施单位": Role.RESPONSIBLE,
-    "落实单位": Role.RESPONSIBLE,
-    "承办单位": Role.RESPONSIBLE,
-    "责任处室": Role.RESPONSIBLE,
-    "配合处室": Role.COOPERATING,
-    "协同单位": Role.COOPERATING,
-    "参加单位": Role.COOPERATING,
-    "牵头单位": Role.LEAD,
-    "牵头部门": Role.LEAD,
-    "牵头责任单位": Role.LEAD,
-    "牵头责任部门": Role.LEAD,
-    "责任单位": Role.RESPONSIBLE,
-    "责任部门": Role.RESPONSIBLE,
-    "相关责任单位": Role.RESPONSIBLE,
-    "主要责任单位": Role.RESPONSIBLE,
-    "其他责任单位": Role.RESPONSIBLE,
-    "配合单位": Role.COOPERATING,
-    "配合部门": Role.COOPERATING,
-    "参与单位": Role.COOPERATING,
-    "参与部门": Role.COOPERATING,
-    "协办单位": Role.COOPERATING,
-    "协作单位": Role.COOPERATING,
+# Labels name the role of the units that follow: 牵头单位:X;配合单位:Y (data/labels.toml).
+def _read_labels() -> tuple[dict[str, Role | None], tuple[str, ...]]:
+    raw = resources.files(__package__).joinpath("data", "labels.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(raw)
+    labels: dict[str, Role | None] = {}
+    for role in (Role.LEAD, Role.RESPONSIBLE, Role.COOPERATING):
+        for word in data[role.value]["labels"]:
+            labels[word] = role
+            if word.endswith("单位"):  # every 单位 label also stands with 部门
+                labels.setdefault(word[: -len("单位")] + "部门", role)
     # the value states its own roles with verbs: 部门分工:省发展改革委牵头,各地、各部门配合。
-    "部门分工": None,
-    "责任分工": None,
-}
-DEADLINE_LABELS = ("完成时间", "完成时限", "时限要求", "时间要求", "完成期限", "时间节点", "完成日期")
+    for word in data["verbs"]["labels"]:
+        labels[word] = None
+    return labels, tuple(data["deadline"]["labels"])
+
+
+UNIT_LABELS, DEADLINE_LABELS = _read_labels()
 
 
 def _alternation(words: Iterable[str]) -> str:

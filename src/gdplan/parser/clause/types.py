@@ -39,6 +39,8 @@ class ClauseLocation:
     notes: trailing annotations read with the clause but not part of it, e.g. a separate
            ``(责任单位排在首位的为牵头单位,下同)`` after the clause's own brackets.
     closed: False when the text stops inside the clause's brackets (a cut-off document).
+    role: the role of units that no role word or label names (a table column's: 牵头单位 →
+          lead); None means responsible.
     """
 
     form: ClauseForm
@@ -47,6 +49,7 @@ class ClauseLocation:
     scope: Offsets | None = None
     notes: tuple[Offsets, ...] = ()
     closed: bool = True
+    role: Role | None = None
 
     @property
     def reads(self) -> Offsets:

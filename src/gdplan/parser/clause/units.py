@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from gdplan.model import Role
-from gdplan.parser.clause import names
+from gdplan.parser.clause import kinds, names
 from gdplan.parser.clause.roles import ROLE_WORDS, UNIT_LABELS
 from gdplan.parser.clause.scan import (
     CLOSERS,
@@ -28,8 +28,12 @@ from gdplan.parser.clause.scan import (
 )
 from gdplan.parser.clause.types import Offsets, UnitRef
 
-# 等 / 等单位 / 等有关单位 / 等部门 after a unit: the list is not exhaustive.
-_ETC = re.compile(r"等(?:有关|相关|其他|其它)?(?:单位|部门|机构|方面)?$")
+# 等 / 等单位 / 等有关单位 / 等部门 after a unit, or a kind of units after 等 (X等市直有关单位,
+# 市财政局等市级相关单位): the list is not exhaustive, and the unit is X.
+_ETC = re.compile(
+    r"等(?:[省市区县州]级|[省市区县州]直|[省市区县]属|中央驻[省市区县]|驻[省市区县]|中央|各|全[省市区县])?"
+    r"(?:有关|相关|其他|其它)?(?:单位|部门|机构|方面|企业)?$"
+)
 # Levels that coordinate before a shared government tail: 各区、市人民政府 / 省、市人民政府.
 _LEVEL_CHARS = "省市区县镇乡街"
 _SHARED_TAILS = ("人民政府", "政府", "党委", "管委会")
@@ -99,6 +103,7 @@ def _read_group_text(text: str) -> _FoundGroup:
     parts, marked, open_ended, problems = (plain, {}, False, []) if plain is not None else _cut_parts(text)
     units = _coordinate(text, parts)
     _distribute_suffix(text, units)
+    units = _distribute_tails(text, units)
     _distribute_prefix(text, units)
     found: list[_FoundUnit] = []
     for unit in units:
@@ -307,6 +312,59 @@ def _distribute_suffix(text: str, units: list[_Unit]) -> None:
         run = []
 
 
+# Bodies of one place, written once after it: 各县区党委、政府 → 各县区党委, 各县区政府.
+_PLACE_TAILS = ("人民政府", "政府", "党委", "党工委", "管委会", "工委", "人大常委会", "政协")
+
+
+def _distribute_tails(text: str, units: list[_Unit]) -> list[_Unit]:
+    """A bare body word (政府, 管委会) after a place's body takes that place: 各县区党委、政府 →
+    各县区政府; after places that shared the body's suffix it goes to each of them too:
+    甲高新区、乙经开区党工委、管委会 → 甲高新区党工委, 甲高新区管委会, 乙经开区党工委, 乙经开区管委会."""
+    if len(units) < 2 or not any(_core(text, u.own) in _PLACE_TAILS for u in units[1:]):
+        return units
+    out: list[_Unit] = []
+    place: Offsets | None = None  # the place part of the last body named (各县区 of 各县区党委)
+    sharing: list[_Unit] = []  # bare places that took that body's suffix
+    for unit in units:
+        name = _core(text, unit.own)
+        if name in _PLACE_TAILS and place is not None and not unit.pieces:
+            for bare in sharing:
+                extra = _Unit(bare.own, pieces=[bare.own, unit.own])
+                out.insert(out.index(bare) + 1 + _following_tails(out, bare), extra)
+            unit.pieces = [place, unit.own]
+            out.append(unit)
+            continue
+        out.append(unit)
+        place, sharing = _place_of(text, unit), [u for u in out[:-1] if _shares_suffix_of(u, unit)]
+    return out
+
+
+def _place_of(text: str, unit: _Unit) -> Offsets | None:
+    """The place part of a body's name: 各县区 of 各县区党委; None when it ends in no body word."""
+    if unit.pieces or unit.parts != 1:
+        return None
+    s, e = unit.own
+    name = text[s:e]
+    tail = next((t for t in _PLACE_TAILS if name.endswith(t) and len(name) > len(t)), None)
+    if tail is None or not kinds.is_local_government(name[: -len(tail)]):
+        return None
+    return s, e - len(tail)
+
+
+def _shares_suffix_of(bare: _Unit, body: _Unit) -> bool:
+    """``bare`` took the suffix of ``body``: its second piece is the end of ``body``'s name."""
+    return len(bare.pieces) == 2 and bare.pieces[1][1] == body.own[1] and bare.pieces[1][0] > body.own[0]
+
+
+def _following_tails(out: list[_Unit], bare: _Unit) -> int:
+    """How many tail units were inserted right after ``bare`` already."""
+    i = out.index(bare) + 1
+    n = 0
+    while i + n < len(out) and out[i + n].own == bare.own:
+        n += 1
+    return n
+
+
 def _suffix_of(text: str, unit: _Unit, places: list[str]) -> Offsets | None:
     """What follows the place name that ``unit`` starts with, or None when it cannot tell."""
     s, e = unit.own
@@ -340,22 +398,60 @@ def _skip_groups(name: str, pos: int) -> int:
 
 
 def _distribute_prefix(text: str, units: list[_Unit]) -> None:
-    """省发展改革委、科技厅 → 省科技厅; 省政府各部门、各直属机构 → 省政府各直属机构."""
+    """省发展改革委、科技厅 → 省科技厅; 省政府各部门、各直属机构 → 省政府各直属机构.
+
+    The prefix goes where it fits (DOMAIN.md §3b): a party prefix (省委网信办、宣传部) to party
+    organs, the government's (省) to the departments of the same list; no jurisdiction
+    prefix to enterprises, banks or associations. A prefix written with 各 / 有关 keeps
+    it: 市政府各工作部门、直属机构 → 市政府各直属机构; 各乡镇人民政府、街道办事处 → 各街道办事处.
+    """
     if len(units) < 2:
         return
     first_start, first_end = units[0].own
     first = text[first_start:first_end]
-    # 省政府各部门: what stands before 各, when it is an organisation of its own
-    each_at = first.find("各")
+    # 省政府各部门: what stands before 各 / 有关, when it is an organisation of its own
+    each_at, each_word = _each_word(first)
     each_prefix = first[:each_at] if each_at > 0 else ""
     if not names.looks_like_unit(each_prefix, strict=True):
         each_prefix = ""
     jurisdiction = names.jurisdiction_prefix(first)
+    government = _government_of(jurisdiction)
+    each_local = first.startswith("各") and kinds.is_local_government(first)
     for unit in units[1:]:
         if unit.pieces:  # took a shared suffix already
             continue
         name = text[unit.own[0] : unit.own[1]]
-        if each_prefix and name.startswith(("各", "直属")):
+        if each_prefix and name.startswith(_GENERIC_STARTS) and not _each_word(name)[1]:
+            unit.pieces = [(first_start, first_start + each_at + len(each_word)), unit.own]
+        elif each_prefix and name.startswith(("各", "有关", *_GENERIC_STARTS)):
             unit.pieces = [(first_start, first_start + len(each_prefix)), unit.own]
-        elif jurisdiction and not names.has_own_jurisdiction(name):
-            unit.pieces = [(first_start, first_start + len(jurisdiction)), unit.own]
+        elif each_local and name.startswith(_LOCAL_LEVELS) and kinds.is_local_government(name):
+            unit.pieces = [(first_start, first_start + 1), unit.own]
+        elif jurisdiction and not names.has_own_jurisdiction(name) and not kinds.is_non_government(name):
+            prefix = jurisdiction if kinds.is_party_organ(name) else government
+            if prefix:
+                unit.pieces = [(first_start, first_start + len(prefix)), unit.own]
+
+
+# Names of a kind, not of one body, that share a 各 / 有关 prefix: 直属机构, 工作部门.
+_GENERIC_STARTS = ("直属", "工作部门", "部门", "单位", "机构", "派出机构", "议事协调机构")
+# Township levels that share a distributive 各 with the local governments before them.
+_LOCAL_LEVELS = ("街道", "乡镇", "镇", "乡", "村", "社区")
+
+
+def _each_word(name: str) -> tuple[int, str]:
+    """Where 各 or 有关 stands in the name (not at its start), and which: (-1, "") when neither."""
+    for word in ("各", "有关"):
+        at = name.find(word, 1)
+        if at > 0:
+            return at, word
+    return -1, ""
+
+
+def _government_of(jurisdiction: str) -> str:
+    """The government's prefix of a party prefix: 省委 → 省, 自治区党委 → 自治区."""
+    if jurisdiction.endswith("党委"):
+        return jurisdiction[: -len("党委")]
+    if len(jurisdiction) == 2 and jurisdiction.endswith("委"):
+        return jurisdiction[:1]
+    return jurisdiction
