@@ -114,6 +114,13 @@ def test_prefixes_by_kind(group: str, units: list[str]) -> None:
     assert _split(group) == units
 
 
+def test_the_registry_knows_party_organs_the_word_list_lacks() -> None:
+    """教育工委 is in the registry's party forms, not in unit_kinds.toml: the registry answers."""
+    assert kinds._is("party_organ", "教育工委") is False  # the word list alone would say no
+    assert kinds.is_party_organ("教育工委")
+    assert _split("市委宣传部、教育工委、教育局") == ["市委宣传部", "市委教育工委", "市教育局"]
+
+
 def test_unit_kinds_come_from_the_data_file() -> None:
     assert kinds.is_party_organ("宣传部") and not kinds.is_party_organ("教育厅")
     assert kinds.is_non_government("电信运营商") and not kinds.is_non_government("林业局")

@@ -3,6 +3,10 @@
 Three questions the clause grammar asks (DOMAIN.md §3b): may the unit implement (a local
 government or zone), may a party prefix be shared with it (a party organ), may a
 jurisdiction prefix be shared with it (not an enterprise, bank or association)?
+
+The registry of bodies (gdplan.registry) is asked first: where it knows a name's kind, that
+answers the party-organ and non-government questions; the word lists here answer for the
+names it does not know.
 """
 
 from __future__ import annotations
@@ -35,13 +39,24 @@ def is_local_government(name: str) -> bool:
     return _is("local_government", name)
 
 
+def _registry_kind(name: str) -> str | None:
+    """The registry's kind of a name without its jurisdiction (its UnitKind value), or None."""
+    from gdplan.registry import kind_of_stem  # loads the registry's data on first use
+
+    kind = kind_of_stem(name)
+    return None if kind is None else kind.value
+
+
 @functools.lru_cache(maxsize=4096)
 def is_party_organ(name: str) -> bool:
     """宣传部 / 网信办 / 政法委: an organ of a party committee."""
-    return _is("party_organ", name)
+    kind = _registry_kind(name)
+    return kind == "party" if kind is not None else _is("party_organ", name)
 
 
 @functools.lru_cache(maxsize=4096)
 def is_non_government(name: str) -> bool:
     """电信运营商 / 银行 / 企业 / 集团 / 协会: not a government body."""
+    if _registry_kind(name) == "enterprise":
+        return True
     return _is("non_government", name)
