@@ -226,23 +226,18 @@ def test_unit_identity_is_the_key_without_a_unit_id() -> None:
     assert unit_identity(Unit(name="省林业局", key="省林业局")) == "省林业局"
 
 
-@pytest.mark.xfail(
-    "unit_id" not in Unit.model_fields,
-    reason="Unit.unit_id (registry issue, engineer 8) is not merged yet; the integrator un-xfails this",
-    strict=False,
-)
-def test_a_renamed_lead_body_is_not_a_lead_change_when_the_registry_knows_the_rename(old: Document) -> None:
-    new = parse(SECTIONS, "new.txt")
-    renamed_old = old.model_copy(deep=True)
-    item_old = next(n for n in renamed_old.items() if n.path == [1, 2])
-    item_new = next(n for n in new.items() if n.path == [1, 2])
-    assert item_old.responsibility is not None and item_new.responsibility is not None
-    # The registry knows 省林业局 and its new name 省林业和草原局 as one body.
-    item_old.responsibility.lead = [Unit(name="省林业局", key="省林业局", unit_id="jx-forestry")]  # type: ignore[call-arg]
-    item_new.responsibility.lead = [
-        Unit(name="省林业和草原局", key="省林业和草原局", unit_id="jx-forestry")  # type: ignore[call-arg]
-    ]
-    pair = next(p for p in compare(renamed_old, new).pairs if p.old_path == [1, 2])
+def test_a_renamed_lead_body_is_not_a_lead_change_when_the_registry_knows_the_rename() -> None:
+    # 省经信委 (the name until the 2018 reform) and 省工业和信息化厅 are one body in the registry.
+    old_sections = {k: list(v) for k, v in SECTIONS.items()}
+    old_sections["发展林业产业"][2] = old_sections["发展林业产业"][2].replace("省工业和信息化厅", "省经信委")
+    before = parse(old_sections, "old.txt", year=2017)
+    after = parse(SECTIONS, "new.txt")
+    old_item = next(n for n in before.items() if n.path == [2, 3])
+    new_item = next(n for n in after.items() if n.path == [2, 3])
+    assert [u.name for u in old_item.responsibility.lead] == ["省经信委"]
+    assert old_item.responsibility.lead[0].unit_id is not None
+    assert old_item.responsibility.lead[0].unit_id == new_item.responsibility.lead[0].unit_id
+    pair = next(p for p in compare(before, after).pairs if p.old_path == [2, 3])
     assert not pair.lead_changed
     assert not [ch for ch in pair.units if ch.role == "lead"]
 
