@@ -73,7 +73,6 @@ def document_row(doc: Document, rel: str, parsed_at: str | None) -> Row:
     unit_keys = {
         unit.key
         for node in nodes
-        if node.responsibility is not None
         for role in ROLES
         for unit in node.responsibility.units(role)
     }
@@ -119,8 +118,6 @@ def responsibility_rows(doc: Document) -> list[Row]:
     out: list[Row] = []
     for ord_, node in enumerate(doc.walk()):
         duty = node.responsibility
-        if duty is None:
-            continue
         carried = {unit.key for unit in duty.carried}
         for role in ROLES:
             for position, unit in enumerate(duty.units(role)):

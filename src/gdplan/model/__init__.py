@@ -3,6 +3,7 @@
 from gdplan.model.document import (
     ROLES,
     SCHEMA_VERSION,
+    Absence,
     ClauseForm,
     Diagnostic,
     Document,
@@ -19,6 +20,7 @@ from gdplan.model.document import (
 __all__ = [
     "ROLES",
     "SCHEMA_VERSION",
+    "Absence",
     "ClauseForm",
     "Diagnostic",
     "Document",
