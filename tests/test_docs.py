@@ -84,7 +84,7 @@ def fenced_blocks(page: Path) -> list[Block]:
         expected = None
         if info.split()[:1] and info.split()[0] in RUNNABLE and k + 1 < len(found):
             nxt_line, nxt_info, nxt_code, _ = found[k + 1]
-            between = lines[after - 1 : nxt_line - 1]
+            between = lines[after : nxt_line - 1]
             if nxt_info == OUTPUT_INFO and all(not s.strip() for s in between):
                 expected = nxt_code
                 skip_next = True
