@@ -257,14 +257,22 @@ def test_an_interrupted_run_says_how_far_it_got_and_how_to_resume(
     monkeypatch.setattr(gdplan.batch.run, "make_engine", lambda *a, **k: _StopAfter(1, how))
     out = tmp_path / "out"
     argv = ["convert", str(SAMPLES), "-o", str(out), "--to", "json"]
-    assert cli.main(argv) == status
+
+    def unhandled(signum: int, frame: object) -> None:
+        raise AssertionError("gdplan left SIGTERM unhandled (it would have killed the run mid-file)")
+
+    before = signal.signal(signal.SIGTERM, unhandled)  # a SIGTERM gdplan does not handle must not kill pytest
+    try:
+        assert cli.main(argv) == status
+        assert signal.getsignal(signal.SIGTERM) is unhandled  # put back after the run
+    finally:
+        signal.signal(signal.SIGTERM, before)
     err = capsys.readouterr().err
     assert "interrupted after 1 of 3 inputs: converted 1, failed 0, skipped 0" in err
     resume = cli.resume_command(argv)
     assert resume.endswith("--to json --resume")
     assert resume in err
     assert err.endswith("\n")
-    assert signal.getsignal(signal.SIGTERM) is not cli._on_sigterm  # put back after the run
 
 
 def test_an_empty_folder_is_one_error_and_creates_nothing(tmp_path: Path) -> None:
