@@ -377,3 +377,9 @@ def test_dataset_docs_query_by_unit_returns_rows_on_the_samples() -> None:
     assert shown, "docs/dataset.md runs the lead-by-year query and shows its rows"
     assert any(line.strip() for line in (shown[0].expected or "").splitlines())
     assert "省科技厅" not in dataset_md or "never leads" in dataset_md
+
+
+def test_the_cli_offers_exactly_the_readers_the_loader_has() -> None:
+    from gdplan.load import READERS
+
+    assert cli.READERS == READERS  # cli.py keeps its own copy so --help loads no model
