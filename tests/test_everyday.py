@@ -383,3 +383,19 @@ def test_the_cli_offers_exactly_the_readers_the_loader_has() -> None:
     from gdplan.load import READERS
 
     assert cli.READERS == READERS  # cli.py keeps its own copy so --help loads no model
+
+
+def test_progress_lines_label_the_time_left(caplog: pytest.LogCaptureFixture) -> None:
+    from gdplan.batch.job import JobResult
+    from gdplan.batch.progress import PlainReporter, Tally, duration
+
+    reporter = PlainReporter(every=0.0)
+    tally = Tally()
+    with caplog.at_level(logging.INFO, logger="gdplan"):
+        reporter.start(4)
+        result = JobResult("a.txt", "converted")
+        tally.add(result)
+        reporter.update(result, tally)
+    line = caplog.records[-1].getMessage()
+    assert line.startswith("progress: 1/4 (0 failed, about ") and line.endswith(" left)")
+    assert [duration(s) for s in (12.3, 75, 3700)] == ["12s", "1m15s", "1h01m"]
