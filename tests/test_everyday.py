@@ -399,3 +399,36 @@ def test_progress_lines_label_the_time_left(caplog: pytest.LogCaptureFixture) ->
     line = caplog.records[-1].getMessage()
     assert line.startswith("progress: 1/4 (0 failed, about ") and line.endswith(" left)")
     assert [duration(s) for s in (12.3, 75, 3700)] == ["12s", "1m15s", "1h01m"]
+
+
+class _SwallowedStop:
+    """-j 1: Ctrl-C arrives inside a job and a library turns it into an ordinary error."""
+
+    def imap_unordered(self, fn: Callable[[J], R], jobs: Iterable[J]) -> Iterator[R]:
+        from gdplan.batch import stop
+        from gdplan.batch.job import JobResult
+
+        for n, job in enumerate(jobs):
+            if n == 1:
+                stop.request(signal.SIGINT)  # what cli's handler does before raising
+                yield JobResult("x.txt", "failed", "x.txt: internal error (KeyboardInterrupt)")  # type: ignore[misc]
+                continue
+            yield fn(job)
+
+    imap = imap_unordered
+
+    def close(self) -> None:
+        pass
+
+
+def test_a_ctrl_c_swallowed_inside_a_job_still_stops_the_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import gdplan.batch.run
+
+    monkeypatch.setattr(gdplan.batch.run, "make_engine", lambda *a, **k: _SwallowedStop())
+    out = tmp_path / "out"
+    assert cli.main(["convert", str(SAMPLES), "-o", str(out), "--to", "json"]) == 130
+    err = capsys.readouterr().err
+    assert "interrupted after 1 of 3 inputs: converted 1, failed 0" in err
+    assert "internal error" not in err  # the stop is not reported as a failed input

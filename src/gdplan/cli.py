@@ -272,8 +272,12 @@ def configure_logging(*, verbose: bool = False, quiet: bool = False) -> None:
     logger.propagate = False
 
 
-def _on_sigterm(signum: int, frame: FrameType | None) -> None:
-    raise Terminated()
+def _on_signal(signum: int, frame: FrameType | None) -> None:
+    """Ctrl-C and SIGTERM: remember it (a job may swallow the exception), then stop like Ctrl-C."""
+    from gdplan.batch import stop
+
+    stop.request(signum)
+    raise Terminated() if signum == signal.SIGTERM else KeyboardInterrupt()
 
 
 def resume_command(argv: Sequence[str]) -> str:
@@ -289,7 +293,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     words = list(sys.argv[1:] if argv is None else argv)
     args = parser.parse_args(words)
     configure_logging(verbose=getattr(args, "verbose", False), quiet=getattr(args, "quiet", False))
-    previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    from gdplan.batch import stop
+
+    stop.reset()
+    previous = {s: signal.signal(s, _on_signal) for s in (signal.SIGINT, signal.SIGTERM)}
     try:
         if args.command == "convert":
             return _convert(args)
@@ -310,7 +317,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_FAILED
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+        stop.reset()
     return EXIT_OK  # pragma: no cover - every branch returns
 
 

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from gdplan.batch import stop
 from gdplan.batch.atomic import exclusive_folder
 from gdplan.batch.engine import Engine, make_engine
 from gdplan.batch.errors_log import ErrorLog
@@ -68,10 +69,13 @@ def run_convert(
         try:
             reporter.start(total)
             for result in engine.imap_unordered(run_convert_job, convert_jobs(inputs, options)):
+                if stop.requested() and result.status == "failed":
+                    stop.check()  # most likely the stop itself, caught inside the job: not the input's fault
                 tally.add(result)
                 if result.status == "failed":
                     errors.add(result)
                 reporter.update(result, tally)
+                stop.check()
         except KeyboardInterrupt:
             reporter.interrupted(tally, tally.summary())
             raise

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from gdplan.batch import stop
 from gdplan.batch.atomic import exclusive_folder, write_text_atomic
 from gdplan.batch.engine import Engine, make_engine
 from gdplan.batch.inputs import DEFAULT_GLOBS, InputSet, input_set, require_inputs
@@ -132,6 +133,7 @@ def build_dataset(
             try:
                 reporter.start(total)
                 for extracted in engine.imap(run_dataset_job, dataset_jobs(inputs, options, parsed_at)):
+                    stop.check()  # a stop swallowed inside a job: the dataset is not built from part
                     result = assembler.add(extracted)
                     tally.add(result)
                     reporter.update(result, tally)
