@@ -54,7 +54,7 @@ _MAIN_EXAMPLES = """\
 examples:
   gdplan convert samples/gd-2025-digital-seed.txt --to jsonl    # to standard output
   gdplan convert plan.html -o plan.json                         # --to taken from -o's suffix
-  gdplan convert samples/ -o out/ --to json,xml,md,jsonl         # a folder, several formats
+  gdplan convert samples/ -o out/ --to json,xml,md,jsonl        # a folder, several formats
   gdplan convert out/plan.md --to xml                           # gdplan's own Markdown/JSON read back
   gdplan dataset samples/ -o dataset/ --to sqlite               # an archive dataset
   gdplan schema > document.schema.json
