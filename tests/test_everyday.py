@@ -432,3 +432,19 @@ def test_a_ctrl_c_swallowed_inside_a_job_still_stops_the_run(
     err = capsys.readouterr().err
     assert "interrupted after 1 of 3 inputs: converted 1, failed 0" in err
     assert "internal error" not in err  # the stop is not reported as a failed input
+
+
+def test_standard_input_holding_gdplan_markdown_or_json_is_read_back(tmp_path: Path) -> None:
+    want = gdplan_cli("convert", str(SEED), "--to", "jsonl").stdout
+    for fmt in ("md", "json"):
+        written = gdplan_cli("convert", str(SEED), "--to", fmt).stdout
+        done = subprocess.run(
+            [str(Path(sys.executable).parent / "gdplan"), "convert", "-", "--to", "jsonl"],
+            input=written,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        assert done.stdout == want

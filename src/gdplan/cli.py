@@ -75,7 +75,8 @@ examples:
 formats: json, jsonl, xml, md (alias markdown), or all. Without --to, -o FILE's suffix
 (.json .jsonl .xml .md) names the format; --to and a known suffix that disagree are an error.
 readers (--from): txt html docx pdf md json. Without --from, .md and .json inputs are read
-back as gdplan documents, and every other file is a notice told by its content.
+back as gdplan documents (so is standard input that starts as one), and every other
+file is a notice told by its content.
 """
 
 _DATASET_EXAMPLES = """\

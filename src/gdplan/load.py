@@ -24,7 +24,11 @@ _Script = Literal["original", "simplified"]
 
 
 def reader_for(path: Path, forced: str | None = None) -> str | None:
-    """The reader to use: ``forced`` when given, ``md``/``json`` by suffix, else None (sniff the notice)."""
+    """The reader to use: ``forced`` when given, ``md``/``json`` by suffix, else None (sniff the notice).
+
+    A file without a suffix (standard input among them) that starts as gdplan's own Markdown
+    or JSON is read back as such (see :func:`load_document`).
+    """
     if forced is not None:
         if forced not in READERS:
             raise InputError(
@@ -50,6 +54,8 @@ def load_document(
     label = name or str(path)
     chosen = reader_for(path, reader)
     raw = data if data is not None else file_bytes(path, label)
+    if chosen is None and not path.suffix:
+        chosen = _own_output(raw)  # standard input, or a file without a suffix
     if chosen == "md":
         return gdplan.from_markdown(_utf8(raw, label), name=label)
     if chosen == "json":
@@ -61,6 +67,16 @@ def load_document(
     return parse_source(
         _forced_text(raw, label, chosen), script=cast(_Script, script), errors=ErrorLevel(errors)
     )
+
+
+def _own_output(data: bytes) -> str | None:
+    """gdplan's own Markdown (front matter first) or JSON (schema_version first), told by content."""
+    head = data[:200].removeprefix(b"\xef\xbb\xbf")
+    if head.startswith((b"---\nschema_version:", b"---\r\nschema_version:")):
+        return "md"
+    if head.lstrip().startswith(b"{") and head.lstrip()[1:].lstrip().startswith(b'"schema_version"'):
+        return "json"
+    return None
 
 
 def _utf8(data: bytes, label: str) -> str:
