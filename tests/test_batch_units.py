@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import logging
 import os
 import subprocess
 import sys
@@ -199,26 +200,35 @@ class _Terminal(io.StringIO):
         return True
 
 
-def test_a_terminal_gets_a_bar_and_a_pipe_gets_plain_lines_failures_in_both() -> None:
+def test_a_terminal_gets_a_bar_and_a_pipe_gets_plain_lines_failures_in_both(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     from gdplan.batch.job import JobResult
     from gdplan.batch.progress import PlainReporter, RichReporter, Tally, make_reporter
 
     failed = JobResult("a.txt", "failed", "a.txt:3: bad numbering")
     for stream, kind in ((_Terminal(), RichReporter), (io.StringIO(), PlainReporter)):
-        reporter = make_reporter(quiet=False, stream=stream)
-        assert isinstance(reporter, kind)
-        tally = Tally()
-        reporter.start(2)
-        for result in (JobResult("b.txt", "converted"), failed):
-            tally.add(result)
-            reporter.update(result, tally)
-        reporter.finish(tally, tally.summary())
-        text = stream.getvalue()
-        assert "gdplan: a.txt:3: bad numbering" in text
-        assert "converted 1, failed 1, skipped 0" in text
-    quiet = io.StringIO()
+        caplog.clear()
+        with caplog.at_level(logging.INFO, logger="gdplan"):
+            reporter = make_reporter(quiet=False, stream=stream)
+            assert isinstance(reporter, kind)
+            tally = Tally()
+            reporter.start(2)
+            for result in (JobResult("b.txt", "converted"), failed):
+                tally.add(result)
+                reporter.update(result, tally)
+            reporter.finish(tally, tally.summary())
+        said = [r.getMessage() for r in caplog.records]
+        assert "gdplan: a.txt:3: bad numbering" in said
+        assert any("converted 1, failed 1, skipped 0" in m for m in said)
+        if kind is RichReporter:
+            assert "time left" in stream.getvalue()  # the ETA column is labelled
+        else:
+            assert stream.getvalue() == ""  # the library logs; it never prints
+    caplog.clear()
     assert isinstance(make_reporter(quiet=True, stream=_Terminal()), PlainReporter)
-    reporter = make_reporter(quiet=True, stream=quiet)
-    reporter.update(failed, Tally())
-    reporter.finish(Tally(), "summary")
-    assert quiet.getvalue() == "gdplan: a.txt:3: bad numbering\n"
+    with caplog.at_level(logging.INFO, logger="gdplan"):
+        reporter = make_reporter(quiet=True, stream=io.StringIO())
+        reporter.update(failed, Tally())
+        reporter.finish(Tally(), "summary")
+    assert [r.getMessage() for r in caplog.records] == ["gdplan: a.txt:3: bad numbering"]

@@ -200,4 +200,4 @@ def test_zhuban_xieban_and_responsible_labels_in_brackets() -> None:
 def test_a_label_about_something_else_is_no_unit_list() -> None:
     doc = gdplan.parse("一、任务\n1.推进造林。开展监测。(适用范围:各县人民政府)\n")
     (item,) = _items(doc)
-    assert item.responsibility is None
+    assert item.responsibility.is_empty() and item.responsibility.absent == "no-clause"

@@ -196,7 +196,7 @@ def test_jsonl_and_csv_tables_hold_the_same_rows(tmp_path: Path) -> None:
     for table in TABLES:
         lines = (tmp_path / "j" / f"{table.name}.jsonl").read_text(encoding="utf-8").splitlines()
         rows = [json.loads(line) for line in lines]
-        with open(tmp_path / "c" / f"{table.name}.csv", encoding="utf-8", newline="") as handle:
+        with open(tmp_path / "c" / f"{table.name}.csv", encoding="utf-8-sig", newline="") as handle:
             cells = list(csv.reader(handle))
         assert cells[0] == list(table.column_names)
         assert len(cells) - 1 == len(rows)

@@ -128,7 +128,7 @@ def test_table_flattened_one_cell_per_line() -> None:
 
 def test_a_last_line_of_prose_is_not_a_units_cell() -> None:
     doc = gdplan.parse("一、总体\n1.加强统筹。\n加强宣传引导\n2.完善机制。\n推进建设，确保落实到位。\n")
-    assert all(item.responsibility is None for item in doc.items())
+    assert all(item.responsibility.absent == "no-clause" for item in doc.items())
     assert [item.text for item in doc.items()] == ["加强宣传引导", "推进建设，确保落实到位。"]
 
 

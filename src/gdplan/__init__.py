@@ -1,17 +1,29 @@
 """gdplan: Chinese government plan notices → a typed tree and datasets.
 
+    >>> from pathlib import Path
     >>> import gdplan
-    >>> doc = gdplan.parse(Path("notice.txt"))     # a path, bytes, or the text itself (str)
-    >>> for item in doc.items(): print(item.path, item.title, [u.name for u in item.responsibility.lead])
-    >>> gdplan.to_json(doc); gdplan.to_jsonl(doc); gdplan.to_xml(doc); gdplan.to_markdown(doc)
+    >>> doc = gdplan.parse(Path("samples/gd-2025-digital-seed.txt"))  # a Path, bytes, open file or text
+    >>> doc
+    <Document '数字广东建设2025年工作要点' 2025 50 items>
+    >>> for item in list(doc.items())[:2]:
+    ...     print(item.label, item.title, [u.name for u in item.responsibility.lead])
+    1． 实施关键核心技术攻关 []
+    2． 推进产业协同创新 ['省工业和信息化厅']
+    >>> text = gdplan.to_json(doc)  # also to_jsonl, to_xml, to_markdown
+    >>> gdplan.from_json(text) == doc
+    True
 
-The package face is a few verbs; everything heavy (OpenCC, lxml, jieba) loads on first use.
+Every node has a ``responsibility`` (empty, with ``absent`` saying why, when the text
+gives none), so no None checks are needed. The package face is a few verbs and the model
+types; everything heavy (pydantic, OpenCC, lxml, jieba) loads on first use.
 """
 
 from __future__ import annotations
 
-import os
-from typing import TYPE_CHECKING, Any, Literal
+import os as _os
+from typing import TYPE_CHECKING as _TYPE_CHECKING
+from typing import Any as _Any
+from typing import Literal as _Literal
 
 from gdplan._version import __version__
 from gdplan.errors import (
@@ -23,15 +35,44 @@ from gdplan.errors import (
     ParseError,
 )
 
-if TYPE_CHECKING:
+if _TYPE_CHECKING:
     from gdplan.compare import Comparison
-    from gdplan.model import SCHEMA_VERSION, Document, Node, Notice, Responsibility, Role, Unit
+    from gdplan.model import (
+        SCHEMA_VERSION,
+        Absence,
+        ClauseForm,
+        Diagnostic,
+        Document,
+        MarkerStyle,
+        Node,
+        Notice,
+        Provenance,
+        Responsibility,
+        Role,
+        Unit,
+    )
+    from gdplan.read import Readable
 
 # The model (pydantic) loads on first use, so `import gdplan` (and `gdplan --version`) stays cheap.
-_FROM_MODEL = frozenset({"SCHEMA_VERSION", "Document", "Node", "Notice", "Responsibility", "Role", "Unit"})
+_FROM_MODEL = frozenset(
+    {
+        "SCHEMA_VERSION",
+        "Absence",
+        "ClauseForm",
+        "Diagnostic",
+        "Document",
+        "MarkerStyle",
+        "Node",
+        "Notice",
+        "Provenance",
+        "Responsibility",
+        "Role",
+        "Unit",
+    }
+)
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> _Any:
     if name in _FROM_MODEL:
         import gdplan.model
 
@@ -39,12 +80,15 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module 'gdplan' has no attribute {name!r}")
 
 
-Source = str | bytes | os.PathLike[str]
-Script = Literal["original", "simplified"]
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
+
+Script = _Literal["original", "simplified"]
 
 
 def parse(
-    source: Source,
+    source: str | bytes | _os.PathLike[str] | Readable,
     *,
     script: Script = "original",
     errors: ErrorLevel | str = ErrorLevel.WARN,
@@ -52,9 +96,16 @@ def parse(
 ) -> Document:
     """Parse a plan notice.
 
-    ``source`` is the text itself (``str``), the raw bytes of a file (``bytes``: UTF-8,
-    UTF-16 with BOM or GB18030, detected), or a path (``pathlib.Path``) to a .txt, .html,
-    .docx or .pdf file. ``script`` chooses the script of the text fields in the result
+    ``source`` is one of:
+
+    - a path (``pathlib.Path`` or any ``os.PathLike``) to a .txt, .html, .docx or .pdf file;
+    - the raw bytes of such a file (``bytes``: UTF-8, UTF-16 with BOM or GB18030, detected);
+    - an open file object, binary (``open(p, "rb")``) or text (``open(p, encoding=...)``);
+    - the text itself (``str``). A ``str`` is never taken for a file name: one that names an
+      existing file, or that looks like a file name (one line ending in .txt, .html, .docx,
+      .pdf …), is refused with an :class:`InputError` that says to pass ``Path(...)``.
+
+    ``script`` chooses the script of the text fields in the result
     (the analysis always runs on simplified script). ``errors`` says what to do with
     problems in the text: ``ignore``, ``warn`` (record diagnostics, the default) or
     ``raise``. ``name`` is the source name used in errors and provenance.
@@ -93,6 +144,13 @@ def to_markdown(doc: Document) -> str:
     return _to_markdown(doc)
 
 
+def from_json(text: str | bytes, *, name: str = "<json>") -> Document:
+    """Read JSON written by :func:`to_json` back into a Document (errors name ``name``)."""
+    from gdplan.export.json import from_json as _from_json
+
+    return _from_json(text, name=name)
+
+
 def from_markdown(text: str, *, name: str = "<markdown>") -> Document:
     """Read Markdown written by :func:`to_markdown` back into a Document (errors name ``name``)."""
     from gdplan.export.markdown import from_markdown as _from_markdown
@@ -110,20 +168,27 @@ def compare(old: Document, new: Document) -> Comparison:
 
 __all__ = [
     "SCHEMA_VERSION",
+    "Absence",
+    "ClauseForm",
     "DecodeError",
+    "Diagnostic",
     "Document",
     "ErrorLevel",
     "GdplanError",
     "InputError",
+    "MarkerStyle",
     "Node",
     "NotAPlanError",
     "Notice",
     "ParseError",
+    "Provenance",
     "Responsibility",
     "Role",
+    "Script",
     "Unit",
     "__version__",
     "compare",
+    "from_json",
     "from_markdown",
     "parse",
     "to_json",

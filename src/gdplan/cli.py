@@ -1,25 +1,31 @@
 """The ``gdplan`` command: convert plan notices, build datasets, print the JSON Schema.
 
-    gdplan convert INPUT... --to FORMAT[,FORMAT...] [-o OUT]
-    gdplan dataset INPUT... -o DIR --format jsonl|csv|parquet|sqlite|xlsx
+    gdplan convert INPUT... [--to FORMAT[,FORMAT...]] [-o OUT] [--from READER]
+    gdplan dataset INPUT... -o DIR [--to jsonl|csv|parquet|sqlite|xlsx]
     gdplan units INPUT... [--to table|csv|json]
     gdplan report INPUT... [-o report.html]
-    gdplan schema
     gdplan compare OLD NEW [--to md|json|html] [-o OUT]
+    gdplan schema
     gdplan --version
 
 Exit status: 0 when every input converted; 1 when any input failed (one line per failed
 input on standard error, naming the file and the reason); 2 for a usage error; 130 on
-Ctrl-C. Heavy modules load only when a command needs them, so ``--help`` is quick.
+Ctrl-C, 143 on SIGTERM. Messages go through :mod:`logging` (logger ``gdplan``); this
+module puts the one handler on it. Heavy modules load only when a command needs them, so
+``--help`` is quick.
 """
 
 from __future__ import annotations
 
 import argparse
+import logging
 import os
+import shlex
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from types import FrameType
 from typing import TYPE_CHECKING, Any
 
 from gdplan._version import __version__
@@ -31,12 +37,67 @@ EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 143
+
+READERS = ("txt", "html", "docx", "pdf", "md", "json")  # gdplan.load.READERS, without loading it
+DATASET_FORMATS = ("jsonl", "csv", "parquet", "sqlite", "xlsx")
 
 STDIO = "-"
 
 
 class UsageError(Exception):
     """The arguments do not make a valid command (exit status 2)."""
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM: stop like Ctrl-C (running files finish whole, the summary is said)."""
+
+
+_MAIN_EXAMPLES = """\
+examples:
+  gdplan convert samples/gd-2025-digital-seed.txt --to jsonl    # to standard output
+  gdplan convert plan.html -o plan.json                         # --to taken from -o's suffix
+  gdplan convert samples/ -o out/ --to json,xml,md,jsonl        # a folder, several formats
+  gdplan convert out/plan.md --to xml                           # gdplan's own Markdown/JSON read back
+  gdplan dataset samples/ -o dataset/ --to sqlite               # an archive dataset
+  gdplan schema > document.schema.json
+
+Run 'gdplan COMMAND --help' for a command's options and more examples.
+"""
+
+_CONVERT_EXAMPLES = """\
+examples:
+  gdplan convert notice.txt --to jsonl              # one input to standard output
+  gdplan convert notice.docx -o notice.xml          # one file; --to inferred from .xml
+  gdplan convert notices/ -o out/ --to json,md -j 2 # a folder: one output per input and format
+  gdplan convert notices/ -o out/ --to all --resume # go on after an interrupted run
+  gdplan convert out/notice.md --to json            # read gdplan's own Markdown back
+  gdplan convert out/notice.json --to xml           # ... or its JSON
+  gdplan convert saved.txt --from html --to md      # force a reader whatever the name says
+
+formats: json, jsonl, xml, md (alias markdown), xlsx, or all. Without --to, -o FILE's suffix
+(.json .jsonl .xml .md .xlsx) names the format; --to and a known suffix that disagree are an error.
+readers (--from): txt html docx pdf md json. Without --from, .md and .json inputs are read
+back as gdplan documents (so is standard input that starts as one), and every other
+file is a notice told by its content.
+"""
+
+_DATASET_EXAMPLES = """\
+examples:
+  gdplan dataset notices/ -o dataset/                 # JSON Lines tables (the default)
+  gdplan dataset notices/ -o dataset/ --to csv        # CSV that opens in Excel/WPS (UTF-8 BOM)
+  gdplan dataset notices/ -o dataset/ --to sqlite -j 2
+  gdplan dataset notices/ -o dataset/ --to parquet    # needs pip install 'gdplan[parquet]'
+
+The folder gets documents, nodes, responsibilities and units tables, README.md and
+manifest.json (checksums). See docs/dataset.md.
+"""
+
+_SCHEMA_EXAMPLES = """\
+examples:
+  gdplan schema > document.schema.json
+  gdplan schema | python -c 'import json, sys; print(json.load(sys.stdin)["title"])'
+"""
 
 
 # ---------------------------------------------------------------------------- the parser
@@ -46,25 +107,47 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="gdplan",
         description="Parse Chinese government plan notices into a typed tree and datasets.",
+        epilog=_MAIN_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"gdplan {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     _add_convert(commands)
     _add_dataset(commands)
-    from gdplan.commands import report as report_command
-    from gdplan.commands import units
-
-    units.add(commands)
-    report_command.add(commands)
-    commands.add_parser(
+    schema = commands.add_parser(
         "schema",
         help="print the JSON Schema of --to json output",
         description="Print the JSON Schema of --to json output.",
+        epilog=_SCHEMA_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    from gdplan.commands import compare as compare_command
+    _add_verbosity(schema)
+    # Subcommands with a module of their own (gdplan.commands): each adds its parser.
+    from gdplan.commands import compare, report, units
 
-    compare_command.add(commands)
+    for command in (units, report, compare):
+        command.add(commands)
     return parser
+
+
+def _add_verbosity(command: argparse.ArgumentParser) -> None:
+    group = command.add_mutually_exclusive_group()
+    group.add_argument(
+        "-q", "--quiet", action="store_true", help="no progress or summary; failures still print"
+    )
+    group.add_argument(
+        "-v", "--verbose", action="store_true", help="say more: a line per input, and why"
+    )
+
+
+def _add_reader_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--from",
+        dest="reader",
+        choices=READERS,
+        metavar="READER",
+        help="read every input as this: " + ", ".join(READERS) + " (default: by name and content)",
+    )
 
 
 def _add_parse_options(command: argparse.ArgumentParser) -> None:
@@ -103,9 +186,6 @@ def _add_batch_options(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--scheduler", metavar="ADDRESS", help="Dask scheduler address (default: start a local cluster)"
     )
-    command.add_argument(
-        "-q", "--quiet", action="store_true", help="no progress or summary; failures still print"
-    )
 
 
 def _add_convert(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -113,18 +193,22 @@ def _add_convert(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "convert",
         help="convert plan notices to json, jsonl, xml, md or xlsx",
         description=(
-            "Convert plan notices. One INPUT: writes -o FILE, or standard output without -o (or with -o -). "
-            "Several INPUTs or a folder: -o DIR, one output per input and format, mirroring the input tree."
+            "Convert plan notices (or gdplan's own .md/.json). One INPUT: writes -o FILE, or standard\n"
+            "output without -o (or with -o -). Several INPUTs or a folder: -o DIR, one output per input\n"
+            "and format, mirroring the input tree."
         ),
+        epilog=_CONVERT_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     convert.add_argument(
         "inputs", nargs="+", metavar="INPUT", help="a file, a folder, or - for standard input"
     )
     convert.add_argument(
         "--to",
-        required=True,
+        "--format",
+        dest="to",
         metavar="FORMAT",
-        help="json, jsonl, xml, md, xlsx; several as json,xml,md; or all",
+        help="json, jsonl, xml, md, xlsx; several as json,xml,md; or all (default: from -o FILE's suffix)",
     )
     convert.add_argument("-o", "--output", metavar="OUT", help="output file (one input) or folder")
     convert.add_argument(
@@ -132,8 +216,10 @@ def _add_convert(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         action="store_true",
         help="skip inputs whose outputs exist and whose recorded checksum matches",
     )
+    _add_reader_option(convert)
     _add_parse_options(convert)
     _add_batch_options(convert)
+    _add_verbosity(convert)
 
 
 def _add_dataset(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -141,17 +227,23 @@ def _add_dataset(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "dataset",
         help="build the documents / nodes / responsibilities / units tables",
         description="Build a dataset folder: four tables, manifest.json and README.md.",
+        epilog=_DATASET_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     dataset.add_argument("inputs", nargs="+", metavar="INPUT", help="files or folders")
     dataset.add_argument("-o", "--output", required=True, metavar="DIR", help="the dataset folder")
     dataset.add_argument(
+        "--to",
         "--format",
+        dest="format",
         default="jsonl",
-        choices=("jsonl", "csv", "parquet", "sqlite", "xlsx"),
-        help="table format (default: jsonl)",
+        choices=DATASET_FORMATS,
+        help="table format (default: jsonl); --format is the same option",
     )
+    _add_reader_option(dataset)
     _add_parse_options(dataset)
     _add_batch_options(dataset)
+    _add_verbosity(dataset)
 
 
 def _positive_int(text: str) -> int:
@@ -167,54 +259,106 @@ def _positive_int(text: str) -> int:
 # ---------------------------------------------------------------------------- the commands
 
 
+class _StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """The message alone, to whatever sys.stderr is when it is written (a live bar may stand in)."""
+
+    def __init__(self) -> None:
+        super().__init__(sys.stderr)
+        self.setFormatter(logging.Formatter("%(message)s"))
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.stream = sys.stderr
+        super().emit(record)
+
+
+def configure_logging(*, verbose: bool = False, quiet: bool = False) -> None:
+    """One handler on the ``gdplan`` logger: INFO by default, WARNING with -q, DEBUG with -v."""
+    logger = logging.getLogger("gdplan")
+    for handler in [h for h in logger.handlers if isinstance(h, _StderrHandler)]:
+        logger.removeHandler(handler)
+    logger.addHandler(_StderrHandler())
+    logger.setLevel(logging.DEBUG if verbose else logging.WARNING if quiet else logging.INFO)
+    logger.propagate = False
+
+
+def _on_signal(signum: int, frame: FrameType | None) -> None:
+    """Ctrl-C and SIGTERM: remember it (a job may swallow the exception), then stop like Ctrl-C."""
+    from gdplan.batch import stop
+
+    stop.request(signum)
+    raise Terminated() if signum == signal.SIGTERM else KeyboardInterrupt()
+
+
+def resume_command(argv: Sequence[str]) -> str:
+    """The command line to run next after an interrupted convert: the same one with --resume."""
+    words = list(argv)
+    if "--resume" not in words:
+        words.append("--resume")
+    return shlex.join(["gdplan", *words])
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    args = parser.parse_args(words)
+    configure_logging(verbose=getattr(args, "verbose", False), quiet=getattr(args, "quiet", False))
+    from gdplan.batch import stop
+
+    stop.reset()
+    previous = {s: signal.signal(s, _on_signal) for s in (signal.SIGINT, signal.SIGTERM)}
     try:
         if args.command == "convert":
             return _convert(args)
         if args.command == "dataset":
             return _dataset(args)
-        if args.command == "report":
-            from gdplan.commands import report as report_command
-
-            return report_command.run(args)
         if args.command == "schema":
             return _schema()
-        if args.command == "units":
-            from gdplan.commands import units
+        if args.command in ("units", "report", "compare"):
+            from gdplan import commands
 
-            return units.run(args)
-        if args.command == "compare":
-            from gdplan.commands import compare as compare_command
-
-            return compare_command.run(args)
+            return commands.run(args)
         parser.print_help(sys.stderr)
         return EXIT_USAGE
     except UsageError as exc:
         parser.exit(EXIT_USAGE, f"gdplan {args.command}: error: {exc}\n")
-    except KeyboardInterrupt:
-        print("gdplan: interrupted", file=sys.stderr)
-        return EXIT_INTERRUPTED
+    except KeyboardInterrupt as exc:
+        _say_interrupted(args, words)
+        return EXIT_TERMINATED if isinstance(exc, Terminated) else EXIT_INTERRUPTED
     except BrokenPipeError:
         # The reader went away (gdplan … | head): not an error of ours; keep Python quiet on exit.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_FAILED
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+        stop.reset()
     return EXIT_OK  # pragma: no cover - every branch returns
+
+
+def _say_interrupted(args: argparse.Namespace, words: Sequence[str]) -> None:
+    """After the reporter's own line (how far it got): what to run next."""
+    if args.command == "convert" and getattr(args, "batch", False):
+        hint = f"gdplan: stopped; finished outputs are kept. To go on: {resume_command(words)}"
+    elif args.command == "dataset":
+        hint = "gdplan: stopped; the dataset folder was left as it was: run the same command again"
+    else:
+        hint = "gdplan: interrupted"
+    print(hint, file=sys.stderr, flush=True)
 
 
 def _convert(args: argparse.Namespace) -> int:
     from gdplan.batch.formats import UnknownFormatError, parse_formats
 
-    try:
-        formats = parse_formats(args.to)
-    except UnknownFormatError as exc:
-        raise UsageError(str(exc)) from None
     inputs = [Path(p) if p != STDIO else None for p in args.inputs]
     output: str | None = args.output
     single = len(inputs) == 1 and (inputs[0] is None or not inputs[0].is_dir())
     to_dir = output not in (None, STDIO) and (output.endswith(("/", os.sep)) or Path(output).is_dir())
+    file_output = output if single and not to_dir and output not in (None, STDIO) else None
+    try:
+        formats = parse_formats(_format_spec(args.to, file_output))
+    except UnknownFormatError as exc:
+        raise UsageError(str(exc)) from None
     if single and not to_dir:
         if len(formats) > 1:
             raise UsageError("several formats need -o DIR (one file per format)")
@@ -228,22 +372,51 @@ def _convert(args: argparse.Namespace) -> int:
         raise UsageError("several inputs or a folder need -o DIR (one output per input)")
     if STDIO in args.inputs:
         raise UsageError("- (standard input) can only be converted on its own")
+    args.batch = True
     return _run_batch(args, [p for p in inputs if p is not None], formats, Path(output))
+
+
+def _format_spec(to: str | None, output_file: str | None) -> str:
+    """--to as given, or the format -o FILE's suffix names; a known suffix that disagrees is an error."""
+    from gdplan.batch.formats import FORMATS
+
+    by_suffix = {f.extension: name for name, f in FORMATS.items()}
+    by_suffix[".markdown"] = "md"
+    suffix = Path(output_file).suffix.lower() if output_file else ""
+    implied = by_suffix.get(suffix)
+    if to is None:
+        if implied is None:
+            where = f"-o {output_file} has no known suffix" if output_file else "no -o FILE to take it from"
+            raise UsageError(f"give --to FORMAT ({where}; formats: {', '.join(FORMATS)})")
+        return implied
+    if implied is not None:
+        from gdplan.batch.formats import parse_formats
+
+        named = [f.name for f in parse_formats(to)]
+        if named != [implied]:
+            raise UsageError(
+                f"--to {to} but -o {output_file} is named as {implied}: "
+                f"drop --to, or name the file {Path(output_file or '').stem}{FORMATS[named[0]].extension}"
+            )
+    return to
 
 
 def _convert_one(args: argparse.Namespace, source: Path | None, fmt: OutputFormat, output: str | None) -> int:
     """One input → one file, or standard output. A bad input is one line on stderr, exit 1."""
-    import gdplan
     from gdplan.batch.atomic import write_bytes_atomic
     from gdplan.batch.formats import render_bytes
     from gdplan.batch.job import failure
+    from gdplan.load import load_document
 
     label = "<stdin>" if source is None else str(source)
     try:
         if source is None:
-            doc = gdplan.parse(sys.stdin.buffer.read(), script=args.script, errors=args.errors, name=label)
+            data = sys.stdin.buffer.read()
+            doc = load_document(
+                Path(label), reader=args.reader, script=args.script, errors=args.errors, data=data
+            )
         else:
-            doc = gdplan.parse(source, script=args.script, errors=args.errors)
+            doc = load_document(source, reader=args.reader, script=args.script, errors=args.errors)
         data = render_bytes(doc, fmt)
         if output in (None, STDIO):
             sys.stdout.buffer.write(data)
@@ -256,7 +429,7 @@ def _convert_one(args: argparse.Namespace, source: Path | None, fmt: OutputForma
         if os.environ.get("GDPLAN_DEBUG"):
             raise
         result = failure(label, exc)
-        print(f"gdplan: {result.reason}", file=sys.stderr)
+        logging.getLogger("gdplan").error(f"gdplan: {result.reason}")
         return EXIT_FAILED
     return EXIT_OK
 
@@ -266,6 +439,7 @@ def _run_batch(
 ) -> int:
     from gdplan.batch.atomic import OutputFolderError
     from gdplan.batch.engine import EngineUnavailableError
+    from gdplan.batch.inputs import NoInputsError
     from gdplan.batch.run import ConvertOptions, run_convert
 
     options = ConvertOptions(
@@ -277,8 +451,8 @@ def _run_batch(
     )
     try:
         return run_convert(options)
-    except (EngineUnavailableError, OutputFolderError) as exc:
-        print(f"gdplan: {exc}", file=sys.stderr)
+    except (EngineUnavailableError, OutputFolderError, NoInputsError) as exc:
+        logging.getLogger("gdplan").error(f"gdplan: {exc}")
         return EXIT_FAILED
 
 
@@ -295,12 +469,14 @@ def _batch_options(args: argparse.Namespace) -> dict[str, Any]:
         "script": args.script,
         "errors": args.errors,
         "quiet": args.quiet,
+        "reader": args.reader,
     }
 
 
 def _dataset(args: argparse.Namespace) -> int:
     from gdplan.batch.atomic import OutputFolderError
     from gdplan.batch.engine import EngineUnavailableError
+    from gdplan.batch.inputs import NoInputsError
     from gdplan.dataset import DatasetOptions, FormatUnavailableError, SourceDateEpochError, build_dataset
 
     options = DatasetOptions(
@@ -311,8 +487,14 @@ def _dataset(args: argparse.Namespace) -> int:
     )
     try:
         return build_dataset(options)
-    except (EngineUnavailableError, FormatUnavailableError, SourceDateEpochError, OutputFolderError) as exc:
-        print(f"gdplan: {exc}", file=sys.stderr)
+    except (
+        EngineUnavailableError,
+        FormatUnavailableError,
+        SourceDateEpochError,
+        OutputFolderError,
+        NoInputsError,
+    ) as exc:
+        logging.getLogger("gdplan").error(f"gdplan: {exc}")
         return EXIT_FAILED
 
 

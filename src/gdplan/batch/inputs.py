@@ -83,6 +83,19 @@ def _relative(path: Path, folder: Path) -> PurePosixPath:
     return PurePosixPath(path.relative_to(folder).as_posix())
 
 
+class NoInputsError(ValueError):
+    """The arguments name no file to read (an empty folder, or no name matching the globs)."""
+
+
+def require_inputs(inputs: InputSet) -> int:
+    """How many files ``inputs`` holds; :class:`NoInputsError` when none."""
+    total = inputs.count()
+    if total == 0:
+        where = " ".join(str(a) for a in inputs.arguments)
+        raise NoInputsError(f"no input files in {where} (looked for {' '.join(inputs.globs)})")
+    return total
+
+
 def input_set(
     arguments: Sequence[Path], *, globs: Sequence[str] = DEFAULT_GLOBS, exclude: Path | None = None
 ) -> InputSet:

@@ -10,7 +10,7 @@ import hashlib
 import time
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Literal, cast
+from typing import Literal
 
 from gdplan.batch.atomic import write_bytes_atomic
 from gdplan.batch.formats import FORMATS, render_bytes
@@ -31,6 +31,7 @@ class ConvertJob:
     errors: str = "warn"
     resume: bool = False
     clashes_with: str | None = None  # an earlier input of this run whose outputs have the same names
+    reader: str | None = None  # --from: txt html docx pdf md json; None: by name and content
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,11 @@ def _convert(job: ConvertJob) -> Status:
         sha256 = hashlib.sha256(_read_bytes(job.path, job.source)).hexdigest()
         if is_done(outdir, stem, input_sha256=sha256, options=options, output_names=names):
             return "skipped"
-    doc = gdplan.parse(Path(job.path), script=cast(Script, job.script), errors=job.errors, name=job.source)
+    from gdplan.load import load_document
+
+    doc = load_document(
+        Path(job.path), reader=job.reader, script=job.script, errors=job.errors, name=job.source
+    )
     folder = (outdir / stem).parent
     sizes: dict[str, int] = {}
     for fmt, name in zip(job.formats, names, strict=True):

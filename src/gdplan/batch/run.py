@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from gdplan.batch import stop
 from gdplan.batch.atomic import exclusive_folder
 from gdplan.batch.engine import Engine, make_engine
 from gdplan.batch.errors_log import ErrorLog
-from gdplan.batch.inputs import DEFAULT_GLOBS, InputSet, input_set
+from gdplan.batch.inputs import DEFAULT_GLOBS, InputSet, input_set, require_inputs
 from gdplan.batch.job import ConvertJob, run_convert_job
 from gdplan.batch.progress import Reporter, Tally, make_reporter
 
@@ -28,6 +28,7 @@ class ConvertOptions:
     script: str = "original"
     errors: str = "warn"
     quiet: bool = False
+    reader: str | None = None  # --from
 
 
 def convert_jobs(inputs: InputSet, options: ConvertOptions) -> Iterator[ConvertJob]:
@@ -50,6 +51,7 @@ def convert_jobs(inputs: InputSet, options: ConvertOptions) -> Iterator[ConvertJ
             errors=options.errors,
             resume=options.resume,
             clashes_with=clash,
+            reader=options.reader,
         )
 
 
@@ -58,23 +60,27 @@ def run_convert(
 ) -> int:
     """Convert every input; return the exit status (0 when every input converted or was skipped)."""
     inputs = input_set(options.inputs, globs=options.globs, exclude=options.outdir)
+    total = require_inputs(inputs)  # nothing to do is one clear error, before anything is made
     with exclusive_folder(options.outdir):
         reporter = reporter or make_reporter(quiet=options.quiet)
         engine = engine or make_engine(options.engine, jobs=options.jobs, scheduler=options.scheduler)
         errors = ErrorLog(options.outdir)
         tally = Tally()
         try:
-            reporter.start(inputs.count())
+            reporter.start(total)
             for result in engine.imap_unordered(run_convert_job, convert_jobs(inputs, options)):
+                if stop.requested() and result.status == "failed":
+                    stop.check()  # most likely the stop itself, caught inside the job: not the input's fault
                 tally.add(result)
                 if result.status == "failed":
                     errors.add(result)
                 reporter.update(result, tally)
+                stop.check()
+        except KeyboardInterrupt:
+            reporter.interrupted(tally, tally.summary())
+            raise
         finally:
             engine.close()
         errors.write()
     reporter.finish(tally, tally.summary())
-    if tally.done == 0:
-        print("gdplan: no input files found (looked for " + " ".join(options.globs) + ")", file=sys.stderr)
-        return 1
     return 1 if tally.failed else 0

@@ -1,1 +1,14 @@
-"""Subcommands of the ``gdplan`` command, one module each (add the subparser, run it)."""
+"""Subcommands of the ``gdplan`` command, one module each: ``add(commands)`` adds the subparser,
+``run(args) -> int`` runs it (the module is named after the command)."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the subcommand ``args.command`` with its module's ``run``."""
+    module = importlib.import_module(f"{__name__}.{args.command}")
+    status: int = module.run(args)
+    return status

@@ -1,6 +1,6 @@
 """Datasets: plan notices → documents, nodes, responsibilities and units tables.
 
-``gdplan dataset INPUT... -o DIR --format jsonl|csv|parquet|sqlite`` runs
+``gdplan dataset INPUT... -o DIR --to jsonl|csv|parquet|sqlite`` runs
 :func:`build_dataset`. The tables are defined once, in :mod:`gdplan.dataset.schema`.
 """
 

@@ -7,15 +7,15 @@ so the same inputs give byte-identical files whichever engine or worker count ra
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from gdplan.batch import stop
 from gdplan.batch.atomic import exclusive_folder, write_text_atomic
 from gdplan.batch.engine import Engine, make_engine
-from gdplan.batch.inputs import DEFAULT_GLOBS, InputSet, input_set
+from gdplan.batch.inputs import DEFAULT_GLOBS, InputSet, input_set, require_inputs
 from gdplan.batch.job import JobResult
 from gdplan.batch.progress import Reporter, Tally, make_reporter
 from gdplan.dataset.extract import DatasetJob, Extracted, run_dataset_job
@@ -40,6 +40,7 @@ class DatasetOptions:
     script: str = "original"
     errors: str = "warn"
     quiet: bool = False
+    reader: str | None = None  # --from
 
 
 class SourceDateEpochError(ValueError):
@@ -68,6 +69,7 @@ def dataset_jobs(inputs: InputSet, options: DatasetOptions, parsed_at: str | Non
             options.script,
             options.errors,
             parsed_at,
+            options.reader,
         )
 
 
@@ -120,6 +122,7 @@ def build_dataset(
     """Build the dataset folder; return the exit status (0 when every input was read)."""
     parsed_at = parsed_at_from_environment()
     inputs = input_set(options.inputs, globs=options.globs, exclude=options.outdir)
+    total = require_inputs(inputs)  # nothing to do is one clear error, before anything is made
     reporter = reporter or make_reporter(quiet=options.quiet)
     tally = Tally()
     with exclusive_folder(options.outdir):
@@ -128,11 +131,15 @@ def build_dataset(
         try:
             engine = engine or make_engine(options.engine, jobs=options.jobs, scheduler=options.scheduler)
             try:
-                reporter.start(inputs.count())
+                reporter.start(total)
                 for extracted in engine.imap(run_dataset_job, dataset_jobs(inputs, options, parsed_at)):
+                    stop.check()  # a stop swallowed inside a job: the dataset is not built from part
                     result = assembler.add(extracted)
                     tally.add(result)
                     reporter.update(result, tally)
+            except KeyboardInterrupt:
+                reporter.interrupted(tally, tally.summary("documents"))
+                raise
             finally:
                 engine.close()
             assembler.finish_units()
@@ -142,9 +149,6 @@ def build_dataset(
             raise
         _publish(options, parsed_at, assembler, files)
     reporter.finish(tally, tally.summary("documents") + f" → {options.outdir}")
-    if tally.done == 0:
-        print("gdplan: no input files found (looked for " + " ".join(options.globs) + ")", file=sys.stderr)
-        return 1
     return 1 if tally.failed else 0
 
 

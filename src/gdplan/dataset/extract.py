@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal, cast
+from typing import Literal
 
 from gdplan.dataset.schema import Row
 from gdplan.model import ROLES, Document, Notice
@@ -24,6 +24,7 @@ class DatasetJob:
     script: str = "original"
     errors: str = "warn"
     parsed_at: str | None = None
+    reader: str | None = None  # --from
 
 
 @dataclass
@@ -45,10 +46,10 @@ def run_dataset_job(job: DatasetJob) -> Extracted:
     from gdplan.batch.job import failure
 
     try:
-        import gdplan
+        from gdplan.load import load_document
 
-        doc = gdplan.parse(
-            Path(job.path), script=cast(Script, job.script), errors=job.errors, name=job.source
+        doc = load_document(
+            Path(job.path), reader=job.reader, script=job.script, errors=job.errors, name=job.source
         )
         return Extracted(
             job.source,
@@ -73,7 +74,6 @@ def document_row(doc: Document, rel: str, parsed_at: str | None) -> Row:
     unit_keys = {
         unit.key
         for node in nodes
-        if node.responsibility is not None
         for role in ROLES
         for unit in node.responsibility.units(role)
     }
@@ -123,8 +123,6 @@ def responsibility_rows(doc: Document) -> list[Row]:
     out: list[Row] = []
     for ord_, node in enumerate(doc.walk()):
         duty = node.responsibility
-        if duty is None:
-            continue
         carried = {unit.key for unit in duty.carried}
         for role in ROLES:
             for position, unit in enumerate(duty.units(role)):

@@ -18,9 +18,10 @@ _HOW_TO_READ = {
         "`[json.loads(line) for line in open('nodes.jsonl', encoding='utf-8')]`."
     ),
     "csv": (
-        "Each table is a `.csv` file (RFC 4180): UTF-8 without byte-order mark, CRLF line ends, "
-        "a header row. "
-        'Lists are JSON text (`["省科技厅","省财政厅"]`), booleans `1`/`0`, and an empty cell is null.'
+        "Each table is a `.csv` file (RFC 4180): UTF-8 with a byte-order mark (so Excel and WPS "
+        "read it as UTF-8; in Python open it with `encoding='utf-8-sig'`), CRLF line ends, a header row. "
+        'Lists are JSON text (`["省科技厅","省财政厅"]`), booleans `1`/`0`, integers as integers, '
+        "and an empty cell is null (in pandas read `year` with `dtype={'year': 'Int64'}`)."
     ),
     "parquet": (
         "Each table is an Apache Parquet file (zstd compressed). Lists are list columns. "

@@ -9,7 +9,7 @@ import json
 from collections.abc import Iterator
 from typing import Literal, TypedDict
 
-from gdplan.model import Document, Node, Responsibility, Unit
+from gdplan.model import Document, Node, Unit
 
 
 class Row(TypedDict):
@@ -41,9 +41,6 @@ ROW_KEYS: tuple[str, ...] = tuple(Row.__annotations__)
 """The row's keys: CONTRACT order, then (schema 1.1) the unit_id of each unit of each role list,
 position for position (null where the registry cannot tell which body a name is)."""
 
-_NO_RESPONSIBILITY = Responsibility()
-
-
 def rows(doc: Document) -> Iterator[Row]:
     """Every numbered node of ``doc`` as a row, in document order."""
     for node in doc.walk():
@@ -52,7 +49,7 @@ def rows(doc: Document) -> Iterator[Row]:
 
 def node_row(doc_id: str, node: Node) -> Row:
     """One node as a row; a node without responsibility gets empty lists, false and null."""
-    duty = node.responsibility or _NO_RESPONSIBILITY
+    duty = node.responsibility
     return Row(
         doc_id=doc_id,
         kind=node.kind,

@@ -95,7 +95,7 @@ def _node(parent: etree._Element, node: Node) -> None:
     _child(element, "title", node.title)
     if node.text:
         _child(element, "text", node.text)
-    if node.responsibility is not None:
+    if node.responsibility.stated:
         _responsibility(element, node.responsibility)
     for child in node.children:
         _node(element, child)

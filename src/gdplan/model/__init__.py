@@ -3,6 +3,7 @@
 from gdplan.model.document import (
     ROLES,
     SCHEMA_VERSION,
+    Absence,
     ClauseForm,
     Diagnostic,
     Document,
@@ -21,6 +22,7 @@ from gdplan.model.document import (
 __all__ = [
     "ROLES",
     "SCHEMA_VERSION",
+    "Absence",
     "ClauseForm",
     "Diagnostic",
     "Document",

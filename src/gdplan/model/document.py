@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from enum import StrEnum
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 SCHEMA_VERSION = "1.1"
 """1.1: units carry jurisdiction, kind, canonical and unit_id (the registry's reading of the name)."""
@@ -90,8 +90,17 @@ class Unit(_Model):
     )
 
 
+Absence = Literal["no-clause", "truncated"]
+"""Why a node states no responsibility: it has no clause, or the text stops before one."""
+
+
 class Responsibility(_Model):
-    """Who does a task, read from its responsibility clause (and what 下同 carried to it)."""
+    """Who does a task, read from its responsibility clause (and what 下同 carried to it).
+
+    Every node has one. When the text gives the node none, every list is empty and
+    :attr:`absent` says why: ``"no-clause"`` (the node states none, as most headings) or
+    ``"truncated"`` (the text is cut off inside the node, before any clause).
+    """
 
     lead: list[Unit] = Field(default_factory=list)
     responsible: list[Unit] = Field(default_factory=list)
@@ -108,12 +117,29 @@ class Responsibility(_Model):
     clause: str | None = Field(None, description="the clause as printed, without its brackets")
     clause_span: Span | None = None
     form: ClauseForm = ClauseForm.BRACKETED
+    absent: Absence | None = Field(
+        None,
+        description="why the node states no responsibility (no-clause, truncated); null when it states one",
+    )
+
+    @property
+    def stated(self) -> bool:
+        """The text gives this node a responsibility (a clause, or units 下同 carried to it)."""
+        return self.absent is None
 
     def units(self, role: Role) -> list[Unit]:
         return list(getattr(self, role.value))
 
     def is_empty(self) -> bool:
         return not any(getattr(self, r.value) for r in ROLES)
+
+    def __repr__(self) -> str:
+        if self.absent is not None:
+            return f"<Responsibility absent={self.absent!r}>"
+        roles = " ".join(f"{r.value}={[u.name for u in self.units(r)]}" for r in ROLES if self.units(r))
+        return f"<Responsibility {roles or 'no units'}>"
+
+    __str__ = __repr__
 
 
 class MarkerStyle(StrEnum):
@@ -142,17 +168,35 @@ class Node(_Model):
     text: str = Field(
         "", description="the node's own body after its title, without the responsibility clause"
     )
-    responsibility: Responsibility | None = None
+    responsibility: Responsibility = Field(
+        default_factory=lambda: Responsibility(absent="no-clause"),
+        description="always present: empty, with absent saying why, when the text gives none",
+    )
     truncated: bool = Field(False, description="the text stops inside this node")
     line: int = Field(description="1-based line of the marker in the decoded input")
     span: Span
     children: list[Node] = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _fill_responsibility(cls, data: Any) -> Any:
+        """No responsibility given (or null, as gdplan 1.0 JSON wrote it) → an empty one saying why."""
+        if isinstance(data, dict) and data.get("responsibility") is None:
+            absent = "truncated" if data.get("truncated") else "no-clause"
+            data = {**data, "responsibility": Responsibility(absent=absent)}
+        return data
 
     def walk(self) -> Iterator[Node]:
         """This node and every node below it, in document order."""
         yield self
         for child in self.children:
             yield from child.walk()
+
+    def __repr__(self) -> str:
+        below = f" {len(self.children)} children" if self.children else ""
+        return f"<Node {self.kind} {self.label}{self.title[:30]!r} path={self.path}{below}>"
+
+    __str__ = __repr__
 
 
 class Notice(_Model):
@@ -209,9 +253,11 @@ class Document(_Model):
             yield from child.walk()
 
     def items(self) -> Iterator[Node]:
+        """Every item (a numbered node with no numbered children), in document order."""
         return (n for n in self.walk() if n.kind == "item")
 
     def headings(self) -> Iterator[Node]:
+        """Every numbered heading, in document order."""
         return (n for n in self.walk() if n.kind == "heading")
 
     def units(self) -> list[UnitTasks]:
@@ -222,11 +268,8 @@ class Document(_Model):
         """
         found: dict[str, UnitTasks] = {}
         for node in self.walk():
-            duty = node.responsibility
-            if duty is None:
-                continue
             for role in ROLES:
-                for unit in duty.units(role):
+                for unit in node.responsibility.units(role):
                     entry = found.get(_identity(unit))
                     if entry is None:
                         entry = found[_identity(unit)] = UnitTasks(unit=unit)
@@ -250,6 +293,13 @@ class Document(_Model):
                     wanted.add(_identity(unit))
         return [node for node in self.walk() if any(_identity(u) in wanted for u in _all_units(node))]
 
+    def __repr__(self) -> str:
+        items = sum(1 for _ in self.items())
+        cut = " cut off" if not self.complete else ""
+        return f"<Document {self.title!r} {self.year} {items} items{cut}>"
+
+    __str__ = __repr__
+
 
 class UnitTasks(_Model):
     """One distinct unit of a document and the paths of the nodes it is named for, by role."""
@@ -271,5 +321,4 @@ def _identity(unit: Unit) -> str:
 
 
 def _all_units(node: Node) -> list[Unit]:
-    duty = node.responsibility
-    return [] if duty is None else [u for role in ROLES for u in duty.units(role)]
+    return [u for role in ROLES for u in node.responsibility.units(role)]

@@ -10,10 +10,12 @@ The format is told by content (:mod:`gdplan.read.sniff`); the readers of HTML
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol, runtime_checkable
 
 from gdplan.errors import InputError
 from gdplan.read.decode import decode
@@ -30,18 +32,71 @@ class SourceText:
     warnings: tuple[str, ...] = ()  # what the reader dropped or doubted, for diagnostics
 
 
-def read_source(source: str | bytes | os.PathLike[str], *, name: str | None = None) -> SourceText:
-    """Turn a str (the text itself), bytes, or a path into a SourceText."""
+@runtime_checkable
+class Readable(Protocol):
+    """An open file object, binary or text: anything with ``read()``."""
+
+    def read(self) -> str | bytes: ...
+
+
+# A str this short, on one line, ending like this, was meant as a file name.
+_FILE_SUFFIXES = (".txt", ".text", ".html", ".htm", ".docx", ".pdf", ".md", ".json")
+_NAME_LIKE_MAX = 260
+
+
+def read_source(
+    source: str | bytes | os.PathLike[str] | Readable, *, name: str | None = None
+) -> SourceText:
+    """Turn a str (the text itself), bytes, a path or an open file into a SourceText."""
     if isinstance(source, str):
+        _refuse_file_name(source, name)
         return read_string(source, name=name)
     if isinstance(source, bytes | bytearray | memoryview):
         label = name or "<bytes>"
         return read_bytes(bytes(source), label, suffix=Path(name).suffix if name else "")
     if isinstance(source, os.PathLike):
         return read_path(Path(source), name=name)
+    if isinstance(source, Readable):
+        return _read_file_object(source, name)
     raise InputError(
-        f"cannot read a {type(source).__name__}: give text, bytes or a path", source=name or "<input>"
+        f"cannot read a {type(source).__name__}: give a Path, bytes, an open file or the text",
+        source=name or "<input>",
     )
+
+
+def _refuse_file_name(text: str, name: str | None) -> None:
+    """A str is the text itself; one that is plainly a file name is a mistake worth naming."""
+    candidate = text.strip()
+    if not candidate or "\n" in candidate or len(candidate) > _NAME_LIKE_MAX:
+        return
+    exists = False
+    with contextlib.suppress(OSError, ValueError):
+        exists = Path(candidate).is_file()
+    if exists or candidate.lower().endswith(_FILE_SUFFIXES):
+        what = "names a file" if exists else "looks like a file name (no such file here)"
+        raise InputError(
+            f"the string {candidate!r} {what}, but a str is read as the text itself: "
+            f"pass Path({candidate!r}) to read the file",
+            source=name or "<string>",
+        )
+
+
+def _read_file_object(handle: Readable, name: str | None) -> SourceText:
+    label = name or _handle_name(handle)
+    try:
+        data = handle.read()
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", source=label) from None
+    if isinstance(data, str):
+        return read_string(data, name=label)
+    if isinstance(data, bytes | bytearray | memoryview):
+        return read_bytes(bytes(data), label, suffix=Path(label).suffix)
+    raise InputError(f"read() gave a {type(data).__name__}, not text or bytes", source=label)
+
+
+def _handle_name(handle: object) -> str:
+    raw = getattr(handle, "name", None)
+    return raw if isinstance(raw, str) and raw else "<file>"
 
 
 def read_string(text: str, *, name: str | None = None) -> SourceText:
@@ -100,4 +155,4 @@ def read_bytes(data: bytes, label: str, *, suffix: str = "") -> SourceText:
     return SourceText(text, label, fmt.value, decoded.encoding, digest, warnings)
 
 
-__all__ = ["Format", "SourceText", "read_bytes", "read_path", "read_source", "read_string"]
+__all__ = ["Format", "Readable", "SourceText", "read_bytes", "read_path", "read_source", "read_string"]

@@ -1,6 +1,9 @@
-"""Tables as CSV (RFC 4180): UTF-8 without BOM, CRLF line ends, a header row.
+"""Tables as CSV (RFC 4180): UTF-8 with a byte-order mark, CRLF line ends, a header row.
 
-Lists are JSON text (``["省科技厅","省财政厅"]``), booleans ``1``/``0``, null an empty cell.
+The BOM is what makes Excel and WPS read the file as UTF-8 (without it they guess the
+local code page and show mojibake); Python reads it with ``encoding="utf-8-sig"``, pandas
+skips it by itself. Lists are JSON text (``["省科技厅","省财政厅"]``), booleans
+``1``/``0``, null an empty cell, integers (``year``) as integers, never ``2025.0``.
 """
 
 from __future__ import annotations
@@ -13,6 +16,8 @@ from pathlib import Path
 from gdplan.dataset.schema import Row, Table
 from gdplan.dataset.writers.base import text_cell
 from gdplan.dataset.writers.files import TempFiles
+
+BOM = "\ufeff"
 
 
 class CsvWriter:
@@ -27,6 +32,7 @@ class CsvWriter:
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\r\n")
         if fresh:
+            buffer.write(BOM)
             writer.writerow(table.column_names)
         for row in rows:
             writer.writerow(

@@ -25,7 +25,7 @@ def _pyarrow() -> tuple[Any, Any]:
         import pyarrow.parquet
     except ImportError:
         raise FormatUnavailableError(
-            "--format parquet needs pyarrow: pip install 'gdplan[parquet]' (or choose jsonl, csv or sqlite)"
+            "--to parquet needs pyarrow: pip install 'gdplan[parquet]' (or choose jsonl, csv or sqlite)"
         ) from None
     return pyarrow, pyarrow.parquet
 

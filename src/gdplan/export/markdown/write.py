@@ -80,7 +80,7 @@ def heading_line(node: Node, *, depth: int, positional_path: list[int]) -> str:
 
 
 def fact_lines(node: Node) -> list[str]:
-    lines = responsibility_lines(node.responsibility) if node.responsibility is not None else []
+    lines = responsibility_lines(node.responsibility) if node.responsibility.stated else []
     if node.truncated:
         lines.append(_fact(g.TRUNCATED_LABEL, g.TRUNCATED_VALUE))
     return lines
