@@ -1,7 +1,7 @@
 """Exporters: a Document → JSON, JSON Lines, XML, Markdown (and Markdown/JSON back).
 
 Exporters read only :mod:`gdplan.model`. :data:`FORMATS` is what the CLI offers for
-``--to``; each entry loads its module on first use, so lxml loads only for XML.
+``--to``; each entry loads its module on first use (lxml loads only for the XSD).
 """
 
 from __future__ import annotations
