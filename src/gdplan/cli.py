@@ -205,7 +205,6 @@ def _convert_one(args: argparse.Namespace, source: Path | None, fmt: OutputForma
     import gdplan
     from gdplan.batch.atomic import write_bytes_atomic
     from gdplan.batch.formats import render_text
-    from gdplan.batch.job import failure
 
     label = "<stdin>" if source is None else str(source)
     try:
@@ -224,6 +223,8 @@ def _convert_one(args: argparse.Namespace, source: Path | None, fmt: OutputForma
     except Exception as exc:  # a bad input is a message, never a traceback
         if os.environ.get("GDPLAN_DEBUG"):
             raise
+        from gdplan.batch.job import failure
+
         result = failure(label, exc)
         print(f"gdplan: {result.reason}", file=sys.stderr)
         return EXIT_FAILED
