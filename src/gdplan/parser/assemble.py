@@ -46,6 +46,7 @@ class Assembler:
         self.shown = nt.layer(script)
         self.state = CarryState()
         self.diagnostics: list[Diagnostic] = []
+        self._units: dict[UnitRef, Unit] = {}  # a unit 下同 carries recurs on every later item
 
     def nodes(self, skeleton: Skeleton) -> list[Node]:
         drafts = skeleton.drafts()
@@ -169,7 +170,12 @@ class Assembler:
     # -- responsibility ---------------------------------------------------------------------
 
     def _unit(self, ref: UnitRef) -> Unit:
-        return Unit(name=ref.render(self.shown).strip(), key=_unit_key(ref.render(self.a)))
+        """The unit at ``ref``, built once per document (the model is validated once per ref)."""
+        unit = self._units.get(ref)
+        if unit is None:
+            unit = Unit(name=ref.render(self.shown).strip(), key=_unit_key(ref.render(self.a)))
+            self._units[ref] = unit
+        return unit
 
     def _responsibility(
         self,
