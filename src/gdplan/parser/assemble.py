@@ -46,7 +46,7 @@ class Assembler:
         self.shown = nt.layer(script)
         self.state = CarryState()
         self.diagnostics: list[Diagnostic] = []
-        self._units: dict[UnitRef, Unit] = {}  # a unit 下同 carries recurs on every later item
+        self._units: dict[tuple[tuple[int, int], ...], Unit] = {}  # a unit 下同 carries recurs
 
     def nodes(self, skeleton: Skeleton) -> list[Node]:
         drafts = skeleton.drafts()
@@ -171,10 +171,10 @@ class Assembler:
 
     def _unit(self, ref: UnitRef) -> Unit:
         """The unit at ``ref``, built once per document (the model is validated once per ref)."""
-        unit = self._units.get(ref)
+        unit = self._units.get(ref.pieces)  # the pieces say it all, and a tuple hashes fast
         if unit is None:
             unit = Unit(name=ref.render(self.shown).strip(), key=_unit_key(ref.render(self.a)))
-            self._units[ref] = unit
+            self._units[ref.pieces] = unit
         return unit
 
     def _responsibility(
