@@ -10,6 +10,7 @@ import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from gdplan.model import ROLES, ClauseForm, Diagnostic, Node, Responsibility, Role, Unit
 from gdplan.parser import clause as _clause
@@ -65,31 +66,35 @@ class Assembler:
                     line=line,
                 )
             )
-        return [self._node(d, parts, last if truncated else None) for d in skeleton.roots]
+        # each top-level node is validated once, with its subtree given as plain dicts
+        return [
+            Node.model_validate(self._node(d, parts, last if truncated else None)) for d in skeleton.roots
+        ]
 
     # -- one node ---------------------------------------------------------------------------
 
-    def _node(self, d: Draft, parts: dict[int, NodeParts], truncated: Draft | None) -> Node:
+    def _node(self, d: Draft, parts: dict[int, NodeParts], truncated: Draft | None) -> dict[str, Any]:
+        """The fields of the node's :class:`Node`, its children's as dicts too."""
         p = parts[id(d)]
         assert d.token.marker is not None
         for problem in p.problems:
             self.diagnostics.append(
                 Diagnostic(code="unparsed-clause", message=f"{self._label(d)}: {problem}", line=d.token.line)
             )
-        return Node(
-            kind="heading" if d.children else "item",
-            style=d.style,
-            label=self._label(d),
-            number=d.number,
-            path=d.path,
-            title=p.title,
-            text=p.text,
-            responsibility=p.responsibility,
-            truncated=d is truncated,
-            line=d.token.line,
-            span=self.nt.span(d.token.start, p.end),
-            children=[self._node(c, parts, truncated) for c in d.children],
-        )
+        return {
+            "kind": "heading" if d.children else "item",
+            "style": d.style,
+            "label": self._label(d),
+            "number": d.number,
+            "path": d.path,
+            "title": p.title,
+            "text": p.text,
+            "responsibility": p.responsibility,
+            "truncated": d is truncated,
+            "line": d.token.line,
+            "span": self.nt.span(d.token.start, p.end),
+            "children": [self._node(c, parts, truncated) for c in d.children],
+        }
 
     @staticmethod
     def _end(d: Draft) -> int:
