@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from gdplan.model import ROLES, ClauseForm, Diagnostic, Node, Responsibility, Role, Unit
+from gdplan.model import ROLES, ClauseForm, Diagnostic, Node, Role, Unit
 from gdplan.parser import clause as _clause
 from gdplan.parser.clause import CarryState, ClauseLocation, ClauseReading, UnitRef
 from gdplan.parser.text import NormalizedText, fold_key, trim_space
@@ -35,7 +35,7 @@ Piece = tuple[int, int]
 class NodeParts:
     title: str
     text: str
-    responsibility: Responsibility | None
+    responsibility: dict[str, Any] | None  # the fields of the node's Responsibility
     problems: list[str]
     end: int  # where the node's own text ends (see Assembler._end)
 
@@ -187,8 +187,10 @@ class Assembler:
         reading: ClauseReading,
         loc: ClauseLocation | None,
         inner: Sequence[tuple[ClauseReading, ClauseLocation]] = (),
-    ) -> Responsibility:
-        """``loc`` is None for an item with no clause of its own: only 下同 reached it.
+    ) -> dict[str, Any]:
+        """The fields of the node's :class:`Responsibility` (validated with its node).
+
+        ``loc`` is None for an item with no clause of its own: only 下同 reached it.
         ``inner`` are clauses inside the text before the final one: their units join in order."""
         unit = self._unit
         readings = [r for r, _ in inner] + [reading]
@@ -202,18 +204,18 @@ class Assembler:
         clauses = [self.shown[i.body[0] : i.body[1]] for _, i in inner]
         if loc is not None:
             clauses.append(self.shown[loc.body[0] : loc.body[1]])
-        return Responsibility(
-            lead=roles[Role.LEAD],
-            responsible=roles[Role.RESPONSIBLE],
-            implementing=roles[Role.IMPLEMENTING],
-            cooperating=roles[Role.COOPERATING],
-            carried=[unit(u) for _, u in reading.carried],
-            open_ended=any(r.open_ended for r in readings),
-            deadline=deadline,
-            clause="；".join(clauses) if clauses else None,
-            clause_span=self.nt.span(*loc.body) if loc is not None else None,
-            form=loc.form if loc is not None else ClauseForm.CARRIED,
-        )
+        return {
+            "lead": roles[Role.LEAD],
+            "responsible": roles[Role.RESPONSIBLE],
+            "implementing": roles[Role.IMPLEMENTING],
+            "cooperating": roles[Role.COOPERATING],
+            "carried": [unit(u) for _, u in reading.carried],
+            "open_ended": any(r.open_ended for r in readings),
+            "deadline": deadline,
+            "clause": "；".join(clauses) if clauses else None,
+            "clause_span": self.nt.span(*loc.body) if loc is not None else None,
+            "form": loc.form if loc is not None else ClauseForm.CARRIED,
+        }
 
     # -- truncation -------------------------------------------------------------------------
 
