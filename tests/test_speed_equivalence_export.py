@@ -8,6 +8,7 @@ writer is compared with lxml's own output in tests/test_export_xml.py.)
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from hypothesis import given
@@ -15,8 +16,9 @@ from hypothesis import strategies as st
 
 from gdplan.export.markdown import escape
 from gdplan.export.markdown import grammar as g
-from gdplan.export.markdown.attrs import _CLOSE, _OPEN, format_attrs
+from gdplan.export.markdown.attrs import _CLOSE, _OPEN, format_attrs, format_plain_attrs
 from gdplan.export.markdown.write import _joined
+from gdplan.model import MarkerStyle
 
 
 def plain_escape_text(text: str, *, extra: str = "") -> str:
@@ -33,6 +35,21 @@ def plain_escape_text(text: str, *, extra: str = "") -> str:
         else:
             out.append(char)
     return "".join(out)
+
+
+def plain_escape_block(text: str) -> str:
+    """escape_block as first written: every line escaped on its own."""
+    lines = []
+    for line in text.split("\n"):
+        escaped = plain_escape_text(line)
+        if escaped[:1] in ("-", "+", "="):
+            escaped = "\\" + escaped
+        else:
+            match = re.match(r"\d{1,9}[.)]", escaped)
+            if match:
+                escaped = escaped[: match.end() - 1] + "\\" + escaped[match.end() - 1 :]
+        lines.append(escaped)
+    return "\n".join(lines)
 
 
 def plain_joined(names: list[str]) -> str:
@@ -69,6 +86,11 @@ def test_escape_text_equals_the_plain_walk(text: str, extra: str) -> None:
     assert escape.escape_text(text, extra=extra) == plain_escape_text(text, extra=extra)
 
 
+@given(st.lists(st.one_of(texts, st.just("\n"), st.just("12."), st.just("３)")), max_size=6).map("".join))
+def test_escape_block_equals_the_plain_walk(text: str) -> None:
+    assert escape.escape_block(text) == plain_escape_block(text)
+
+
 @given(st.lists(texts, min_size=1, max_size=4))
 def test_joined_names_equal_the_plain_walk(names: list[str]) -> None:
     assert _joined(names) == plain_joined(names)
@@ -77,6 +99,25 @@ def test_joined_names_equal_the_plain_walk(names: list[str]) -> None:
 @given(st.dictionaries(st.sampled_from(["span", "key", "line", "path"]), st.one_of(texts, st.lists(texts))))
 def test_format_attrs_equals_the_plain_walk(attrs: dict[str, str | list[str]]) -> None:
     assert format_attrs(attrs) == plain_format_attrs(attrs)
+
+
+_plain_values = st.one_of(
+    st.integers(-5, 10**6).map(str),
+    st.sampled_from([style.value for style in MarkerStyle] + ["heading", "item"]),
+    st.lists(st.integers(0, 99), min_size=1, max_size=4).map(lambda path: ".".join(map(str, path))),
+    st.tuples(st.integers(0, 10**5), st.integers(0, 10**5)).map(lambda span: f"{span[0]},{span[1]}"),
+)
+
+
+@given(
+    st.dictionaries(
+        st.sampled_from(["style", "number", "kind", "path", "line", "span", "depth"]), _plain_values
+    )
+)
+def test_plain_attrs_are_what_format_attrs_writes_for_numbers_paths_spans_and_styles(
+    attrs: dict[str, str],
+) -> None:
+    assert format_plain_attrs(attrs) == format_attrs(attrs)
 
 
 def test_the_fast_paths_leave_plain_text_alone_and_escape_the_rest() -> None:

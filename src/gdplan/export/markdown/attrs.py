@@ -39,6 +39,15 @@ def format_attrs(attrs: Mapping[str, str | list[str]]) -> str:
     return f" {_OPEN}{pairs}{_CLOSE}"
 
 
+def format_plain_attrs(attrs: Mapping[str, str]) -> str:
+    """:func:`format_attrs` for values that never need escaping, by their type: numbers,
+    spans, paths, marker styles, kinds. No check runs (a heading line has five of them)."""
+    if not attrs:
+        return ""
+    pairs = " ".join([f"{name}={value}" for name, value in attrs.items()])
+    return f" {_OPEN}{pairs}{_CLOSE}"
+
+
 def _format_value(value: str | list[str]) -> str:
     if isinstance(value, str):
         return escape_text(value, extra=" ")

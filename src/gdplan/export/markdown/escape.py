@@ -23,6 +23,15 @@ _ALWAYS_REFERENCED = frozenset(
 _LINE_END_SPACE = " \t"
 _ORDERED_LIST_START = re.compile(r"\d{1,9}[.)]")
 _BLOCK_START = frozenset("-+=")  # list bullets, setext underlines
+# what escape_line may change in a line of a block: a character anywhere (a line break
+# separates lines and is not one), and what it changes at a line's start or end
+_BLOCK_MAY_ESCAPE = re.compile(
+    "[" + "".join(re.escape(char) for char in sorted((_ACTIVE | _ALWAYS_REFERENCED) - {"\n"})) + "]"
+)
+# (searched in "\n" + text, so that every line follows a line break: a literal the search
+# skips to fast; a digit starts an ordered list only with [.)] after it, so this says "maybe")
+_LINE_START_MAY_ESCAPE = re.compile(r"\n[ \t\-+=\d]")
+_LINE_END_MAY_ESCAPE = re.compile(r"[ \t](?:\n|\Z)")
 
 
 _UNESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])|&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});")
@@ -75,6 +84,12 @@ def escape_line(line: str) -> str:
 
 def escape_block(text: str) -> str:
     """A multi-line text (a body, the preamble): one escaped line per line, blank lines kept."""
+    if (
+        _BLOCK_MAY_ESCAPE.search(text) is None
+        and _LINE_START_MAY_ESCAPE.search("\n" + text) is None
+        and _LINE_END_MAY_ESCAPE.search(text) is None
+    ):
+        return text  # the common case: no line has anything to protect
     return "\n".join(escape_line(line) for line in text.split("\n"))
 
 

@@ -6,11 +6,13 @@ import json
 from collections.abc import Mapping
 
 from gdplan.export.markdown import grammar as g
-from gdplan.export.markdown.attrs import format_attrs, format_span
+from gdplan.export.markdown.attrs import format_attrs, format_plain_attrs, format_span
 from gdplan.export.markdown.escape import escape_block, escape_text, may_escape, reference
 from gdplan.model import ROLES, Diagnostic, Document, Node, Notice, Responsibility, Role, Unit
 
 _DEFAULT_FORM = Responsibility.model_fields["form"].default
+_ROLE_FIELDS = tuple((role, role.value) for role in ROLES)  # an enum's .value is a slow property
+_ROLE_LABELS = {role: g.ROLE_LABELS[role] for role in ROLES}
 # what escape_text(name, extra=、) may change in a name (spaces and tabs only at its ends)
 _NAME_CHECK = " \t" + g.LIST_SEPARATOR
 _ENDS_OPEN = g.OPEN_ENDED_MARK + g.LIST_SEPARATOR
@@ -70,6 +72,7 @@ def node_blocks(blocks: list[str], node: Node, *, depth: int, positional_path: l
 
 def heading_line(node: Node, *, depth: int, positional_path: list[int]) -> str:
     """``## 一、 title <!-- … -->``, or a bold line below the sixth heading level."""
+    # every value here is a number, a path, a span, a marker style or a kind: none needs escaping
     attrs = {"style": node.style.value, "number": str(node.number)}
     if node.kind != ("heading" if node.children else "item"):
         attrs["kind"] = node.kind
@@ -79,9 +82,9 @@ def heading_line(node: Node, *, depth: int, positional_path: list[int]) -> str:
     attrs["span"] = format_span(node.span)
     visible = f"{escape_text(node.label, extra=' ')} {escape_text(node.title)}"
     if depth <= g.MAX_HEADING_DEPTH:
-        return "#" * (depth + 1) + " " + visible + format_attrs(attrs)
+        return "#" * (depth + 1) + " " + visible + format_plain_attrs(attrs)
     attrs["depth"] = str(depth)
-    return g.BOLD + visible + g.BOLD + format_attrs(attrs)
+    return g.BOLD + visible + g.BOLD + format_plain_attrs(attrs)
 
 
 def fact_lines(node: Node) -> list[str]:
@@ -93,11 +96,11 @@ def fact_lines(node: Node) -> list[str]:
 
 def responsibility_lines(duty: Responsibility) -> list[str]:
     """One line per role with units, then carried units, deadline, clause, form."""
-    filled = [(role, units) for role in ROLES if (units := getattr(duty, role.value))]
+    filled = [(role, units) for role, field in _ROLE_FIELDS if (units := getattr(duty, field))]
     open_role = _open_ended_role(duty, filled)
     lines = []
     for role, units in filled:
-        lines.append(_unit_fact(g.ROLE_LABELS[role], units, open_ended=role is open_role))
+        lines.append(_unit_fact(_ROLE_LABELS[role], units, open_ended=role is open_role))
     if duty.open_ended and not filled:
         lines.append(_fact(g.ROLE_LABELS[ROLES[1]], g.OPEN_ENDED_MARK))
     if duty.carried:
@@ -165,7 +168,7 @@ def _joined(names: list[str]) -> str:
     joined = g.LIST_SEPARATOR.join(names)
     # the common case, no name needs escaping: none holds a character escape_text may change
     # (、 among them), so a name ends in 等 exactly where 等、 follows in joined + 、
-    if may_escape(_NAME_CHECK).search(joined) is None and _ENDS_OPEN not in joined + g.LIST_SEPARATOR:
+    if may_escape(_NAME_CHECK).search("".join(names)) is None and _ENDS_OPEN not in joined + g.LIST_SEPARATOR:
         return joined
     escaped = []
     for name in names:
