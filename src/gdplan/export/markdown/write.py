@@ -107,14 +107,15 @@ def responsibility_lines(duty: Responsibility) -> list[str]:
         lines.append(_unit_fact(g.CARRIED_LABEL, duty.carried, open_ended=False))
     if duty.deadline is not None:
         lines.append(_fact(g.DEADLINE_LABEL, escape_text(duty.deadline)))
-    span: dict[str, str] = {"span": format_span(duty.clause_span)} if duty.clause_span is not None else {}
+    # a span is two numbers: it never needs escaping
+    span = format_plain_attrs({"span": format_span(duty.clause_span)}) if duty.clause_span is not None else ""
     if duty.clause is not None:
-        lines.append(_fact(g.CLAUSE_LABEL, escape_text(duty.clause), span))
-        span = {}
+        lines.append(f"{g.BULLET}{g.CLAUSE_LABEL}{g.COLON}{escape_text(duty.clause)}{span}")
+        span = ""
     # the form line is written when it says something: a form other than the default, a
     # clause span without a clause, or that there is a (wholly empty) responsibility at all
     if duty.form is not _DEFAULT_FORM or span or not lines:
-        lines.append(_fact(g.FORM_LABEL, duty.form.value, span))
+        lines.append(f"{g.BULLET}{g.FORM_LABEL}{g.COLON}{duty.form.value}{span}")
     return lines
 
 
@@ -150,16 +151,18 @@ def _fact(label: str, value: str, attrs: Mapping[str, str | list[str]] | None = 
 
 def _unit_fact(label: str, units: list[Unit], *, open_ended: bool) -> str:
     """``- 负责：A、B等 <!-- key=… -->``."""
-    value = _joined([unit.name for unit in units]) + (g.OPEN_ENDED_MARK if open_ended else "")
-    return _fact(label, value, unit_attrs(units))
+    names = [unit.name for unit in units]
+    value = _joined(names) + (g.OPEN_ENDED_MARK if open_ended else "")
+    return _fact(label, value, unit_attrs(units, names))
 
 
-def unit_attrs(units: list[Unit]) -> dict[str, str | list[str]]:
-    """The attributes of a line of units, one list entry per unit: the one place to add a
-    unit's attribute. Keys are written only when one differs from its name."""
+def unit_attrs(units: list[Unit], names: list[str]) -> dict[str, str | list[str]]:
+    """The attributes of a line of units (``names`` are theirs), one list entry per unit: the
+    one place to add a unit's attribute. Keys are written only when one differs from its name."""
     attrs: dict[str, str | list[str]] = {}
-    if any(unit.key != unit.name for unit in units):
-        attrs["key"] = [unit.key for unit in units]
+    keys = [unit.key for unit in units]
+    if keys != names:
+        attrs["key"] = keys
     return attrs
 
 
