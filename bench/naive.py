@@ -4,13 +4,16 @@ Four marker regexes (一、 （一） 1． （1）) say where a numbered line st
 level; everything up to the first 。 is the title; the last full-width bracket of the line
 is the responsibility clause, split at ，、； into units, a unit ending in 牵头 being the
 lead. Lines without a marker are appended to the open node. The result is a tree of plain
-dicts. It finds the seed's 73 numbered lines; what it skips (notices, wrapped lines,
+dicts. It finds the seed's 73 numbered lines and scores responsibility F1 0.24 on the dev
+corpus (``main`` below writes what the scorer reads); what it skips (notices, wrapped lines,
 inline and labelled clauses, 下同, shared prefixes, tables, other marker families) is the
 grammar gdplan does.
 """
 
 from __future__ import annotations
 
+import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -77,7 +80,37 @@ def count(nodes: list[dict[str, Any]]) -> int:
     return sum(1 + count(node["children"]) for node in nodes)
 
 
+def rows(nodes: list[dict[str, Any]], path: tuple[int, ...] = ()) -> list[dict[str, Any]]:
+    """The tree as JSONL rows with the contract's keys the scorer reads (path by position)."""
+    out: list[dict[str, Any]] = []
+    for ordinal, node in enumerate(nodes, start=1):
+        here = (*path, ordinal)
+        kind = "heading" if node["children"] else "item"
+        out.append({"kind": kind, "path": list(here), "title": node["title"], "lead": node["lead"],
+                    "responsible": node["responsible"], "clause": node["clause"]})  # fmt: skip
+        out += rows(node["children"], here)
+    return out
+
+
+def main(argv: list[str]) -> int:
+    """``naive.py`` prints the seed's counts; ``naive.py convert FILE --to json|jsonl -o OUT``
+    writes what /work/shared/tools/score.py reads, so the yardstick can be scored too:
+    ``score.py CORPUS --gdplan "python bench/naive.py"``."""
+    if not argv:
+        seed = Path(__file__).resolve().parents[1] / "samples" / "gd-2025-digital-seed.txt"
+        tree = parse(seed)
+        print(f"{count(tree)} nodes, {len(tree)} top-level")
+        return 0
+    source, fmt, out = Path(argv[1]), argv[argv.index("--to") + 1], Path(argv[argv.index("-o") + 1])
+    tree = parse(source)
+    if fmt == "json":
+        out.write_text(json.dumps({"children": tree}, ensure_ascii=False), encoding="utf-8")
+    else:
+        out.write_text(
+            "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows(tree)), encoding="utf-8"
+        )
+    return 0
+
+
 if __name__ == "__main__":
-    seed = Path(__file__).resolve().parents[1] / "samples" / "gd-2025-digital-seed.txt"
-    tree = parse(seed)
-    print(f"{count(tree)} nodes, {sum(1 for _ in tree)} top-level")
+    raise SystemExit(main(sys.argv[1:]))
