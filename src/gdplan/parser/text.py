@@ -140,6 +140,8 @@ class NormalizedText:
 
     def span(self, start: int, end: int) -> Span:
         """Original-input span of clean[start:end]."""
+        if not self._cut_at:  # the common case: nothing was cut, the offsets are the input's
+            return (start, end) if end > start else (start, start)
         if end <= start:
             at = self.original_offset(start)
             return (at, at)
