@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from gdplan.model import ROLES, ClauseForm, Diagnostic, Node, Role, Unit
+from gdplan.model import ROLES, ClauseForm, Diagnostic, Node, Role
 from gdplan.parser import clause as _clause
 from gdplan.parser.clause import CarryState, ClauseLocation, ClauseReading, UnitRef
 from gdplan.parser.text import NormalizedText, fold_key, trim_space
@@ -29,6 +29,7 @@ _WRAP_BREAKER = re.compile(r"[。;:!?,()]")  # a line with these is a sentence, 
 _TITLE_SCAN = re.compile("[" + re.escape(_OPENERS + _CLOSERS + _SENTENCE_END) + "]")
 
 Piece = tuple[int, int]
+UnitFields = dict[str, str]  # the fields of a Unit, validated with its node
 
 
 @dataclass
@@ -47,7 +48,7 @@ class Assembler:
         self.shown = nt.layer(script)
         self.state = CarryState()
         self.diagnostics: list[Diagnostic] = []
-        self._units: dict[tuple[tuple[int, int], ...], Unit] = {}  # a unit 下同 carries recurs
+        self._units: dict[tuple[tuple[int, int], ...], UnitFields] = {}  # a unit 下同 carries recurs
 
     def nodes(self, skeleton: Skeleton) -> list[Node]:
         drafts = skeleton.drafts()
@@ -174,11 +175,11 @@ class Assembler:
 
     # -- responsibility ---------------------------------------------------------------------
 
-    def _unit(self, ref: UnitRef) -> Unit:
+    def _unit(self, ref: UnitRef) -> UnitFields:
         """The unit at ``ref``, built once per document (the model is validated once per ref)."""
         unit = self._units.get(ref.pieces)  # the pieces say it all, and a tuple hashes fast
         if unit is None:
-            unit = Unit(name=ref.render(self.shown).strip(), key=_unit_key(ref.render(self.a)))
+            unit = {"name": ref.render(self.shown).strip(), "key": _unit_key(ref.render(self.a))}
             self._units[ref.pieces] = unit
         return unit
 
@@ -194,7 +195,7 @@ class Assembler:
         ``inner`` are clauses inside the text before the final one: their units join in order."""
         unit = self._unit
         readings = [r for r, _ in inner] + [reading]
-        roles: dict[Role, list[Unit]] = {}
+        roles: dict[Role, list[UnitFields]] = {}
         for role in ROLES:
             units = [unit(u) for r in readings for u in r.roles[role]]
             roles[role] = units if not inner else _first_of_each_key(units)
@@ -237,13 +238,13 @@ def _unit_key(name: str) -> str:
     return fold_key(name, simplified=True)
 
 
-def _first_of_each_key(units: list[Unit]) -> list[Unit]:
+def _first_of_each_key(units: list[UnitFields]) -> list[UnitFields]:
     """Units named by several clauses of one item are listed once, where first named."""
     seen: set[str] = set()
     out = []
     for u in units:
-        if u.key not in seen:
-            seen.add(u.key)
+        if u["key"] not in seen:
+            seen.add(u["key"])
             out.append(u)
     return out
 
