@@ -26,13 +26,14 @@ FORMATS := $(subst $(comma), ,$(FORMATS_CSV))
 OUT := out
 
 .DEFAULT_GOAL := help
-.PHONY: help demo test lint bench clean distclean
+.PHONY: help demo test lint bench reference clean distclean
 
 help:
 	@echo "make demo       convert the files in samples/ to $(OUT)/ as: $(FORMATS); and $(OUT)/report.html"
 	@echo "make test       ruff check, mypy src, pytest (fails if any fails or no test ran)"
 	@echo "make lint       ruff check and mypy src only"
 	@echo "make bench      bench/bench_parse.py (and bench_batch.py, bench_report.py when present)"
+	@echo "make reference  regenerate tests/fixtures/reference/ (only for deliberate output changes)"
 	@echo "make clean      remove $(OUT)/, caches and build files (keeps $(VENV))"
 	@echo "make distclean  clean, and remove $(VENV)"
 
@@ -87,6 +88,10 @@ bench: $(DEV_STAMP)
 	if [ -f bench/bench_batch.py ]; then $(BIN)/python bench/bench_batch.py || status=1; fi; \
 	if [ -f bench/bench_report.py ]; then $(BIN)/python bench/bench_report.py || status=1; fi; \
 	exit $$status
+
+# The outputs tests/test_reference_outputs.py compares against; see docs/development.md.
+reference: $(DEV_STAMP)
+	$(BIN)/python tools/update_reference.py
 
 clean:
 	rm -rf $(OUT) build dist bench/results .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -1,7 +1,7 @@
 """Benchmark of batch conversion: documents per second with -j 1 and -j 2, speed-up, peak memory.
 
-    python bench/bench_batch.py                    # N = 500 and 2000, -j 1 and 2, --to json
-    python bench/bench_batch.py --sizes 200 --to all
+    python bench/bench_batch.py                    # N = 500 and 2000, -j 1 and 2, --to json and --to all
+    python bench/bench_batch.py --sizes 300 --jobs 1 --to all
 
 Builds a corpus of N documents from the seed sample (each with another year, a numbered
 title and altered item sentences, so no two documents are alike and no cache can answer),
@@ -16,8 +16,11 @@ N and J and measures:
 - docs per CPU-second: N / (user + system time of all its processes), the per-core rate,
   which other load on the machine does not distort.
 
-Targets (issue 4): speed-up >= 1.8 on two cores; peak RSS at N=2000 within 10% of N=500;
->= 200 documents/s per core on documents the size of the seed.
+Each ``--to`` given (default: ``json`` and ``all``) is a series of its own.
+
+Targets: speed-up >= 1.8 on two cores and peak RSS at N=2000 within 10% of N=500 (issue 4);
+per core (docs per CPU-second at -j 1, the largest N) >= 250 for ``--to json`` and >= 150
+for all four formats (issue 12). The per-core verdicts are printed at the end.
 """
 
 from __future__ import annotations
@@ -114,8 +117,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--sizes", default="500,2000", help="corpus sizes (default: 500,2000)")
     parser.add_argument("--jobs", default="1,2", help="worker counts (default: 1,2)")
-    parser.add_argument("--to", default="json", help="output formats (default: json)")
+    parser.add_argument(
+        "--to", action="append", help="output formats, one series each; repeatable (default: json and all)"
+    )
     args = parser.parse_args(argv)
+    specs: list[str] = args.to or ["json", "all"]
     load = os.getloadavg()[0]
     if load > 0.5:
         print(
@@ -125,23 +131,43 @@ def main(argv: list[str] | None = None) -> int:
         )
     sizes = [int(s) for s in args.sizes.split(",")]
     jobs = [int(j) for j in args.jobs.split(",")]
-    print(
-        f"gdplan batch benchmark: seed-sized documents ({SEED.stat().st_size} bytes), --to {args.to}, "
-        f"{os.cpu_count()} cores",
-        flush=True,
-    )
-    runs: list[Run] = []
-    with tempfile.TemporaryDirectory(prefix="gdplan-bench-") as tmp:
-        for n in sizes:
-            corpus = Path(tmp) / f"corpus-{n}"
-            build_corpus(corpus, n)
-            for j in jobs:
-                run = run_convert(corpus, Path(tmp) / "out", n, j, args.to)
-                runs.append(run)
-                print(f"  {describe(run)}", flush=True)
-            shutil.rmtree(corpus)
-    print_table(runs, sizes, jobs)
-    return 0
+    per_core: dict[str, Run] = {}
+    for spec in specs:
+        print(
+            f"gdplan batch benchmark: seed-sized documents ({SEED.stat().st_size} bytes), --to {spec}, "
+            f"{os.cpu_count()} cores",
+            flush=True,
+        )
+        runs: list[Run] = []
+        with tempfile.TemporaryDirectory(prefix="gdplan-bench-") as tmp:
+            for n in sizes:
+                corpus = Path(tmp) / f"corpus-{n}"
+                build_corpus(corpus, n)
+                for j in jobs:
+                    run = run_convert(corpus, Path(tmp) / "out", n, j, spec)
+                    runs.append(run)
+                    print(f"  {describe(run)}", flush=True)
+                shutil.rmtree(corpus)
+        print_table(runs, sizes, jobs)
+        per_core[spec] = max((r for r in runs if r.jobs == jobs[0]), key=lambda r: r.n)
+        print()
+    return print_per_core(per_core)
+
+
+PER_CORE_TARGETS = {"json": 250.0, "all": 150.0, "json,jsonl,xml,md": 150.0}
+
+
+def print_per_core(per_core: dict[str, Run]) -> int:
+    """Docs per CPU-second of each series against its target; 1 when one fails."""
+    status = 0
+    for spec, run in per_core.items():
+        target = PER_CORE_TARGETS.get(spec)
+        verdict = ""
+        if target is not None:
+            verdict = f"   target >= {target:g}   {'PASS' if run.rate_per_cpu >= target else 'FAIL'}"
+            status |= run.rate_per_cpu < target
+        print(f"--to {spec:<18} {run.rate_per_cpu:7.1f} docs per CPU-s (N={run.n}, -j {run.jobs}){verdict}")
+    return status
 
 
 def _mib(value: float | None) -> str:

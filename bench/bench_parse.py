@@ -1,15 +1,24 @@
-"""How fast gdplan parses the seed, against a floor measured in the same run.
+"""How fast gdplan parses and renders the seed, against yardsticks measured in the same run.
 
-    python bench/bench_parse.py [--repeat N] [--import-runs N] [--json]
+    python bench/bench_parse.py [--repeat N] [--process-runs N] [--json]
 
-Parse: ``gdplan.parse(Path(seed))`` run in this process; the first call (cold: the parser
-modules, OpenCC dictionaries and the like load then) is reported on its own, then the
-median of N more calls. Floor: what any parser of this file must at least do, timed the
-same way: read the bytes, decode them, and match one marker regex on every line. The
-ratio parse/floor is machine-independent enough to carry a target.
+Parse: ``gdplan.parse(Path(seed))`` in this process (CPU time of the process, so time spent
+descheduled by other load does not count). The first call (cold: the parser
+modules, OpenCC dictionaries and the like load then) is reported on its own. Then N rounds,
+each timing, one after the other, the **floor** (read the bytes, decode them, match one
+marker regex on every line: what any parser must at least do), the **naive** line splitter
+of bench/naive.py (four marker regexes, the last bracket as the clause: what users write
+instead of gdplan) and **gdplan**; interleaving lets a change in machine load hit all three
+alike. The medians are reported, and the headline ratio gdplan / naive.
 
-Import: median wall time of fresh ``python -c "import gdplan"`` processes next to
-``python -c pass``; the difference is what ``import gdplan`` costs a user's program.
+Render: each exporter (json, jsonl, xml, md) on the parsed seed, N rounds interleaved,
+medians (the first call of each is made before, so module loading is not counted).
+
+Processes: N rounds of fresh processes, interleaved: ``python -c pass``, ``python -c
+"import gdplan"`` and ``gdplan convert seed --to json`` (the console script next to this
+interpreter, output to /dev/null); median wall time of each, after one warm-up run of
+each that writes the ``.pyc`` files. PYTHONDONTWRITEBYTECODE is dropped for them: a user's
+Python caches bytecode.
 
 Exit status: 0 when every target passes, 1 when one fails, 2 when gdplan.parse does
 not work at all (the other numbers are still printed).
@@ -21,22 +30,30 @@ import argparse
 import json
 import os
 import platform
+import resource
+import shutil
 import statistics
 import subprocess
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 import regex
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import naive
+
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "samples" / "gd-2025-digital-seed.txt"
 
-RATIO_TARGET = 8.0  # parse time / floor time, at most
+NAIVE_RATIO_TARGET = 2.5  # gdplan parse / naive parse, at most
+RENDER_TARGET_MS = {"xml": 1.0, "md": 1.0}  # per exporter, at most
 IMPORT_OVERHEAD_TARGET_MS = 100.0  # import gdplan minus bare interpreter start, at most
+CONVERT_TARGET_MS = 150.0  # gdplan convert seed --to json, a fresh process, at most
+FORMATS = ("json", "jsonl", "xml", "md")
 
 # Markers of the three levels the seed uses: 一、 （一） 1．
 MARKER = regex.compile(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[．.、])")
@@ -56,25 +73,42 @@ class Report:
     items: int | None = None
     floor_median_ms: float = 0.0
     marker_lines: int = 0
-    ratio: float | None = None
-    ratio_target: float = RATIO_TARGET
-    ratio_pass: bool = False
-    import_runs: int = 0
+    naive_median_ms: float = 0.0
+    naive_nodes: int = 0
+    ratio_floor: float | None = None
+    ratio_naive: float | None = None
+    ratio_naive_target: float = NAIVE_RATIO_TARGET
+    ratio_naive_pass: bool = False
+    render_ms: dict[str, float] = field(default_factory=dict)
+    render_target_ms: dict[str, float] = field(default_factory=lambda: dict(RENDER_TARGET_MS))
+    render_pass: bool = False
+    process_runs: int = 0
     python_pass_ms: float = 0.0
     import_gdplan_ms: float = 0.0
     import_overhead_ms: float = 0.0
     import_target_ms: float = IMPORT_OVERHEAD_TARGET_MS
     import_pass: bool = False
+    convert_ms: float | None = None
+    convert_cpu_ms: float | None = None
+    convert_target_ms: float = CONVERT_TARGET_MS
+    convert_pass: bool = False
 
 
 def elapsed_ms(call: Callable[[], object]) -> float:
-    start = time.perf_counter_ns()
+    """CPU time of this process spent in ``call``: time spent descheduled by other load on a
+    shared machine does not count (wall time would charge it to whatever ran then)."""
+    start = time.process_time_ns()
     call()
-    return (time.perf_counter_ns() - start) / 1e6
+    return (time.process_time_ns() - start) / 1e6
 
 
-def median_ms(call: Callable[[], object], repeat: int) -> float:
-    return statistics.median(elapsed_ms(call) for _ in range(repeat))
+def interleaved(calls: dict[str, Callable[[], object]], rounds: int) -> dict[str, float]:
+    """Median ms of each call, the calls taking turns in every round."""
+    times: dict[str, list[float]] = {name: [] for name in calls}
+    for _ in range(rounds):
+        for name, call in calls.items():
+            times[name].append(elapsed_ms(call))
+    return {name: statistics.median(values) for name, values in times.items()}
 
 
 def floor_pass(path: Path) -> int:
@@ -85,48 +119,98 @@ def floor_pass(path: Path) -> int:
 
 
 def measure_parse(report: Report, path: Path) -> None:
-    """Fill the parse numbers, or parse_error when gdplan.parse does not work yet."""
+    """Fill the parse and render numbers, or parse_error when gdplan.parse does not work yet."""
+    report.marker_lines = floor_pass(path)
+    report.naive_nodes = naive.count(naive.parse(path))
+    calls: dict[str, Callable[[], object]] = {
+        "floor": lambda: floor_pass(path),
+        "naive": lambda: naive.parse(path),
+    }
     try:
         import gdplan
 
-        start = time.perf_counter_ns()
+        start = time.process_time_ns()
         doc = gdplan.parse(path)
-        report.parse_first_ms = (time.perf_counter_ns() - start) / 1e6
+        report.parse_first_ms = (time.process_time_ns() - start) / 1e6
+        renderers: dict[str, Callable[[Any], str]] = {
+            "json": gdplan.to_json,
+            "jsonl": gdplan.to_jsonl,
+            "xml": gdplan.to_xml,
+            "md": gdplan.to_markdown,
+        }
+        for render in renderers.values():
+            render(doc)  # loads the exporter's modules (lxml …) outside the timing
+        calls["gdplan"] = lambda: gdplan.parse(path)
     except Exception as exc:  # any failure here means "the parser is not usable": say which
         report.parse_error = f"{type(exc).__name__}: {exc}"
+        medians = interleaved(calls, report.repeat)
+        report.floor_median_ms, report.naive_median_ms = medians["floor"], medians["naive"]
         return
     report.headings = sum(1 for _ in doc.headings())
     report.items = sum(1 for _ in doc.items())
-    report.parse_median_ms = median_ms(lambda: gdplan.parse(path), report.repeat)
+    for fmt in FORMATS:
+        calls[fmt] = lambda render=renderers[fmt]: render(doc)
+    medians = interleaved(calls, report.repeat)
+    report.floor_median_ms, report.naive_median_ms = medians["floor"], medians["naive"]
+    report.parse_median_ms = medians["gdplan"]
+    report.ratio_floor = report.parse_median_ms / report.floor_median_ms
+    report.ratio_naive = report.parse_median_ms / report.naive_median_ms
+    report.ratio_naive_pass = report.ratio_naive <= NAIVE_RATIO_TARGET
+    report.render_ms = {fmt: medians[fmt] for fmt in FORMATS}
+    report.render_pass = all(report.render_ms[fmt] <= limit for fmt, limit in RENDER_TARGET_MS.items())
 
 
-def process_ms(code: str) -> float:
-    """Wall time of a fresh interpreter running ``code`` (same interpreter as this one).
-
-    PYTHONDONTWRITEBYTECODE is dropped so the warm-up caches bytecode as a user's Python
-    does; with it set, every run would recompile gdplan's modules (about +70 ms).
-    """
+def process_ms(command: list[str]) -> tuple[float, float]:
+    """Wall time and CPU time (user + system) of a fresh process running ``command``, its
+    output discarded. CPU time is what other load on the machine distorts least."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter_ns()
-    subprocess.run([sys.executable, "-c", code], check=True, stdin=subprocess.DEVNULL, env=env)
-    return (time.perf_counter_ns() - start) / 1e6
+    subprocess.run(command, check=True, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, env=env)
+    wall = (time.perf_counter_ns() - start) / 1e6
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime) * 1e3
+    return wall, cpu
 
 
-def measure_import(report: Report, runs: int) -> None:
-    process_ms("import gdplan")  # warm-up: writes .pyc files, fills the OS file cache
-    bare: list[float] = []
-    loaded: list[float] = []
-    for _ in range(runs):  # interleaved, so drift in machine load hits both alike
-        bare.append(process_ms("pass"))
-        loaded.append(process_ms("import gdplan"))
-    report.import_runs = runs
-    report.python_pass_ms = statistics.median(bare)
-    report.import_gdplan_ms = statistics.median(loaded)
+def gdplan_command() -> list[str]:
+    """The ``gdplan`` console script installed with this interpreter, else ``python -m gdplan``."""
+    script = Path(sys.executable).parent / "gdplan"
+    if script.is_file():
+        return [str(script)]
+    found = shutil.which("gdplan")
+    return [found] if found else [sys.executable, "-m", "gdplan"]
+
+
+def measure_processes(report: Report, path: Path, runs: int) -> None:
+    commands = {
+        "pass": [sys.executable, "-c", "pass"],
+        "import": [sys.executable, "-c", "import gdplan"],
+    }
+    if report.parse_error is None:
+        commands["convert"] = [*gdplan_command(), "convert", str(path), "--to", "json"]
+    for command in commands.values():
+        process_ms(command)  # warm-up: writes .pyc files, fills the OS file cache
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    cpu: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(runs):  # interleaved, so drift in machine load hits all alike
+        for name, command in commands.items():
+            wall, used = process_ms(command)
+            times[name].append(wall)
+            cpu[name].append(used)
+    medians = {name: statistics.median(values) for name, values in times.items()}
+    report.process_runs = runs
+    report.python_pass_ms = medians["pass"]
+    report.import_gdplan_ms = medians["import"]
     report.import_overhead_ms = report.import_gdplan_ms - report.python_pass_ms
     report.import_pass = report.import_overhead_ms <= IMPORT_OVERHEAD_TARGET_MS
+    if "convert" in medians:
+        report.convert_ms = medians["convert"]
+        report.convert_cpu_ms = statistics.median(cpu["convert"])
+        report.convert_pass = report.convert_ms <= CONVERT_TARGET_MS
 
 
-def run(path: Path, repeat: int, import_runs: int) -> Report:
+def run(path: Path, repeat: int, process_runs: int) -> Report:
     data = path.read_bytes()
     report = Report(
         input=str(path.relative_to(REPO)) if path.is_relative_to(REPO) else str(path),
@@ -135,13 +219,8 @@ def run(path: Path, repeat: int, import_runs: int) -> Report:
         repeat=repeat,
         python=f"{platform.python_implementation()} {platform.python_version()}",
     )
-    measure_parse(report, path)  # first: the cold parse must not follow any warm-up
-    report.marker_lines = floor_pass(path)
-    report.floor_median_ms = median_ms(lambda: floor_pass(path), repeat)
-    if report.parse_median_ms is not None:
-        report.ratio = report.parse_median_ms / report.floor_median_ms
-        report.ratio_pass = report.ratio <= RATIO_TARGET
-    measure_import(report, import_runs)
+    measure_parse(report, path)  # the cold parse comes first: it must not follow a warm-up
+    measure_processes(report, path, process_runs)
     return report
 
 
@@ -151,35 +230,53 @@ def verdict(passed: bool) -> str:
 
 def render(r: Report) -> str:
     rows = [f"gdplan parse bench: {r.input} ({r.bytes:,} bytes, {r.lines} lines), {r.python}", ""]
-    if r.parse_error is not None:
-        rows.append(f"parse                      FAILED: gdplan.parse does not work yet: {r.parse_error}")
-    else:
-        rows += [
-            f"parse, first call (cold)   {r.parse_first_ms:9.3f} ms",
-            f"parse, median of {r.repeat:<4}      {r.parse_median_ms:9.3f} ms"
-            f"   ({r.headings} headings, {r.items} items)",
-        ]
     rows.append(
-        f"floor, median of {r.repeat:<4}      {r.floor_median_ms:9.3f} ms"
+        f"floor,  median of {r.repeat:<4}     {r.floor_median_ms:9.3f} ms"
         f"   (read + decode + marker regex on every line; {r.marker_lines} marker lines)"
     )
-    ratio = "      n/a" if r.ratio is None else f"{r.ratio:9.1f}"
+    rows.append(
+        f"naive,  median of {r.repeat:<4}     {r.naive_median_ms:9.3f} ms"
+        f"   (bench/naive.py: 4 marker regexes, last bracket as clause; {r.naive_nodes} nodes)"
+    )
+    if r.parse_error is not None:
+        rows.append(f"gdplan                     FAILED: gdplan.parse does not work yet: {r.parse_error}")
+    else:
+        rows += [
+            f"gdplan, median of {r.repeat:<4}     {r.parse_median_ms:9.3f} ms"
+            f"   ({r.headings} headings, {r.items} items)",
+            f"gdplan, first call (cold)  {r.parse_first_ms:9.3f} ms   (parser modules, dictionaries load)",
+            "",
+            f"ratio gdplan/naive         {r.ratio_naive:9.2f}      target <= {r.ratio_naive_target:g}"
+            f"        {verdict(r.ratio_naive_pass)}",
+            f"ratio gdplan/floor         {r.ratio_floor:9.1f}",
+            "",
+        ]
+        for fmt in FORMATS:
+            limit = r.render_target_ms.get(fmt)
+            target = f"      target <= {limit:g} ms" if limit is not None else ""
+            passed = f"     {verdict(r.render_ms[fmt] <= limit)}" if limit is not None else ""
+            rows.append(f"render {fmt:<6}, median      {r.render_ms[fmt]:9.3f} ms{target}{passed}")
     rows += [
-        f"ratio parse/floor          {ratio}      target <= {r.ratio_target:g}        "
-        + verdict(r.ratio_pass),
         "",
-        f"python -c pass             {r.python_pass_ms:9.1f} ms   (median of {r.import_runs} processes)",
-        f'python -c "import gdplan"  {r.import_gdplan_ms:9.1f} ms   (median of {r.import_runs} processes)',
+        f"python -c pass             {r.python_pass_ms:9.1f} ms   (median of {r.process_runs} processes)",
+        f'python -c "import gdplan"  {r.import_gdplan_ms:9.1f} ms   (median of {r.process_runs} processes)',
         f"import overhead            {r.import_overhead_ms:9.1f} ms   target <= {r.import_target_ms:g} ms  "
         + verdict(r.import_pass),
     ]
+    if r.convert_ms is not None:
+        rows.append(
+            f"gdplan convert --to json   {r.convert_ms:9.1f} ms   target <= {r.convert_target_ms:g} ms  "
+            + verdict(r.convert_pass)
+            + f"   (fresh process, median of {r.process_runs}; CPU {r.convert_cpu_ms:.1f} ms)"
+        )
     return "\n".join(rows)
 
 
 def exit_status(r: Report) -> int:
     if r.parse_error is not None:
         return 2
-    return 0 if r.ratio_pass and r.import_pass else 1
+    passed = r.ratio_naive_pass and r.render_pass and r.import_pass and r.convert_pass
+    return 0 if passed else 1
 
 
 def positive_int(value: str) -> int:
@@ -191,16 +288,14 @@ def positive_int(value: str) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--repeat", type=positive_int, default=30, help="warm parses and floor passes (30)")
-    parser.add_argument(
-        "--import-runs", type=positive_int, default=9, help="fresh processes per import timing (9)"
-    )
+    parser.add_argument("--repeat", type=positive_int, default=30, help="rounds of in-process timings (30)")
+    parser.add_argument("--process-runs", type=positive_int, default=9, help="rounds of fresh processes (9)")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of the table")
     args = parser.parse_args(argv)
     if not SEED.is_file():
         print(f"bench_parse: the seed is missing: {SEED}", file=sys.stderr)
         return 2
-    report = run(SEED, args.repeat, args.import_runs)
+    report = run(SEED, args.repeat, args.process_runs)
     if args.json:
         payload: dict[str, Any] = asdict(report)
         print(json.dumps(payload, ensure_ascii=False, indent=2))

@@ -160,7 +160,7 @@ def _hostile(doc: Document) -> Document:
     items[0].responsibility = Responsibility(
         lead=[Unit(name="=HYPERLINK(\"x\",\"y\")", key="=hyperlink")], clause="=1+1"
     )
-    items[1].responsibility = None  # an item that states no clause at all
+    items[1].responsibility = Responsibility(absent="no-clause")  # an item that states no clause at all
     items[2].title = "+市林业局<b>\x01\x0b"
     return doc
 

@@ -9,12 +9,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
 from lxml import etree
 
 from gdplan.export import FORMATS
 from gdplan.export.xml import NAMESPACE, to_xml, xml_schema
 from gdplan.model import Document, Provenance
-from tests.export_documents import minimal_document, rich_document
+from tests import xml_lxml
+from tests.export_documents import documents, minimal_document, rich_document
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "samples"
@@ -183,15 +185,52 @@ def test_real_documents_give_valid_xml(path: Path) -> None:
     assert len(root.findall(".//g:node", NS)) == len(list(doc.walk()))
 
 
-def test_lxml_loads_only_when_xml_is_asked_for(tmp_path: Path) -> None:
+def test_lxml_loads_only_when_the_schema_is_asked_for(tmp_path: Path) -> None:
     probe = (
         "import sys\n"
         "from gdplan.export import FORMATS, to_json\n"
         "assert 'lxml' not in sys.modules, 'gdplan.export loaded lxml'\n"
-        "from gdplan.export import to_xml\n"
+        "from gdplan.export import to_xml, xml_schema\n"
+        "from gdplan.model import Document, Provenance\n"
+        "to_xml(Document(doc_id='0', source='s', provenance=Provenance(source='s', generator='g')))\n"
+        "assert 'lxml' not in sys.modules, 'writing XML loaded lxml'\n"
+        "xml_schema()\n"
         "assert 'lxml' in sys.modules\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True, check=False
     )
     assert done.returncode == 0, done.stderr
+
+
+# ---- the string builder writes what lxml's pretty_print writes ------------------------------
+
+
+@settings(max_examples=300)
+@given(documents())
+def test_the_text_equals_what_lxml_pretty_prints(doc: Document) -> None:
+    assert to_xml(doc) == xml_lxml.to_xml(doc)
+
+
+# what XML escapes or cannot hold, in attributes and in text: quotes, &, <, >, line breaks,
+# tabs, C0 controls, non-characters, and characters outside the BMP
+AWKWARD = "a\"b'c&d<e>f]]>g\nh\ri\tj\x00k\x0bl\x1fm\x7fn\x85o\u2028p\ufffeq\uffffr\U0001f600s&#32;t"
+
+
+_CHOICES = frozenset({"kind", "script", "level", "style", "form", "absent"})  # fields with a fixed set of values
+
+
+def _awkward(value: Any) -> Any:
+    """Every free string of a dumped document with AWKWARD appended."""
+    if isinstance(value, dict):
+        return {k: v if k in _CHOICES else _awkward(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_awkward(item) for item in value]
+    return value + AWKWARD if isinstance(value, str) else value
+
+
+@pytest.mark.parametrize("make", [rich_document, minimal_document])
+def test_awkward_characters_in_every_field_are_written_as_lxml_writes_them(make: Any) -> None:
+    doc = Document.model_validate(_awkward(make().model_dump()))
+    assert doc.source.endswith(AWKWARD)
+    assert to_xml(doc) == xml_lxml.to_xml(doc)

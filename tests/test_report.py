@@ -14,7 +14,7 @@ from lxml import html as lxml_html
 
 import gdplan
 from gdplan.cli import main
-from gdplan.model import Document, Notice, Unit
+from gdplan.model import Document, Notice, Responsibility, Unit
 from gdplan.report import Failure, render_report
 
 from .conftest import SAMPLES, SEED
@@ -138,7 +138,7 @@ def _hostile(doc: Document) -> Document:
     item.responsibility.deadline = "2027年底前<b>"
     item.title = "{{ 7*7 }}<i>赣州市</i>"
     second = list(doc.items())[1]
-    second.responsibility = None  # an item without a clause
+    second.responsibility = Responsibility(absent="no-clause")  # an item without a clause
     return doc
 
 

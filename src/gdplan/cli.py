@@ -405,7 +405,6 @@ def _convert_one(args: argparse.Namespace, source: Path | None, fmt: OutputForma
     """One input → one file, or standard output. A bad input is one line on stderr, exit 1."""
     from gdplan.batch.atomic import write_bytes_atomic
     from gdplan.batch.formats import render_bytes
-    from gdplan.batch.job import failure
     from gdplan.load import load_document
 
     label = "<stdin>" if source is None else str(source)
@@ -428,6 +427,8 @@ def _convert_one(args: argparse.Namespace, source: Path | None, fmt: OutputForma
     except Exception as exc:  # a bad input is a message, never a traceback
         if os.environ.get("GDPLAN_DEBUG"):
             raise
+        from gdplan.batch.job import failure
+
         result = failure(label, exc)
         logging.getLogger("gdplan").error(f"gdplan: {result.reason}")
         return EXIT_FAILED

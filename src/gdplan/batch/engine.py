@@ -200,6 +200,7 @@ def _warm_up() -> None:
     import gdplan.export
     import gdplan.parser
 
+    gdplan.export.load_all()
     gdplan.parser.warm_up()
 
 

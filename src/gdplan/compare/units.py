@@ -23,16 +23,12 @@ def role_units(nodes: Iterable[Node], role: Role) -> dict[str, str]:
     """identity → name of the units holding ``role`` in any of ``nodes`` (first name wins)."""
     found: dict[str, str] = {}
     for node in nodes:
-        if node.responsibility is None:
-            continue
         for unit in node.responsibility.units(role):
             found.setdefault(unit_identity(unit), unit.name)
     return found
 
 
 def all_identities(node: Node) -> frozenset[str]:
-    if node.responsibility is None:
-        return frozenset()
     return frozenset(unit_identity(u) for r in ROLES for u in node.responsibility.units(r))
 
 

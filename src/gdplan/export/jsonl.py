@@ -41,6 +41,10 @@ ROW_KEYS: tuple[str, ...] = tuple(Row.__annotations__)
 """The row's keys: CONTRACT order, then (schema 1.1) the unit_id of each unit of each role list,
 position for position (null where the registry cannot tell which body a name is)."""
 
+# json.dumps(row, ensure_ascii=False), without building an encoder for every row
+_encode = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def rows(doc: Document) -> Iterator[Row]:
     """Every numbered node of ``doc`` as a row, in document order."""
     for node in doc.walk():
@@ -76,7 +80,7 @@ def node_row(doc_id: str, node: Node) -> Row:
 
 def to_jsonl(doc: Document) -> str:
     """The rows as JSON Lines: one compact UTF-8 object per line, each line ending in ``\\n``."""
-    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows(doc))
+    return "".join([_encode(row) + "\n" for row in rows(doc)])
 
 
 def _names(units: list[Unit]) -> list[str]:

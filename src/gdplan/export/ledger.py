@@ -23,7 +23,6 @@ ROLE_LABELS: dict[Role, str] = {
 }
 """Each role as a ledger names it."""
 
-_NO_RESPONSIBILITY = Responsibility()
 _MARKER_TAIL = "、．.，,"  # what follows a number in a label: 一、 3． 3.
 
 
@@ -42,8 +41,8 @@ class LedgerItem:
 
     @property
     def duty(self) -> Responsibility:
-        """The item's responsibility (an empty one when the item states none)."""
-        return self.node.responsibility or _NO_RESPONSIBILITY
+        """The item's responsibility (empty, with ``absent`` set, when the item states none)."""
+        return self.node.responsibility
 
     @property
     def level_path(self) -> str:

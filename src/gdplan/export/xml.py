@@ -2,6 +2,12 @@
 
 docs/xml.md describes every element. XML 1.0 cannot hold most C0 control characters
 (not even as character references), so those few are written as U+FFFD.
+
+The text is built directly as strings, laid out exactly as lxml's ``pretty_print`` lays out
+the same tree (two spaces a level; an element with text on one line; an empty one as
+``<name/>``); tests/test_export_xml.py checks the two agree. Each element has one builder
+below that lists its attributes in order; a unit's attributes are made in one place,
+:func:`unit_attributes`.
 """
 
 from __future__ import annotations
@@ -9,170 +15,206 @@ from __future__ import annotations
 import functools
 import re
 from importlib import resources
-
-from lxml import etree
+from typing import TYPE_CHECKING
 
 from gdplan.model import ROLES, Diagnostic, Document, Node, Notice, Provenance, Responsibility, Span, Unit
+
+if TYPE_CHECKING:
+    from lxml import etree
 
 NAMESPACE = "https://gdplan.dev/ns/1.0"
 XSD_RESOURCE = "gdplan.xsd"
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_NSMAP: dict[str | None, str] = {None: NAMESPACE}  # the default namespace, no prefix
 _DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
+# what must be escaped (or replaced) in text and in attribute values; most strings hold none
+_TEXT_SPECIAL = re.compile("[&<>\r\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_ATTR_SPECIAL = re.compile('[&<>"\n\r\t\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]')
+_ROLE_NAMES = tuple((role, role.value) for role in ROLES)
 
 
 def to_xml(doc: Document) -> str:
     """The document as an XML string (with its declaration), valid against :func:`xml_schema`."""
-    root = etree.Element(_qname("document"), nsmap=_NSMAP)  # type: ignore[arg-type]  # stubs lack None keys
-    _set(root, "schema-version", doc.schema_version)
-    _set(root, "doc-id", doc.doc_id)
-    _set(root, "source", doc.source)
-    _set(root, "complete", _bool(doc.complete))
-    _set(root, "script", doc.script)
-    _provenance(root, doc.provenance)
+    out: list[str] = [
+        _DECLARATION,
+        f'<document xmlns="{NAMESPACE}"'
+        f"{_attr('schema-version', doc.schema_version)}{_attr('doc-id', doc.doc_id)}"
+        f'{_attr("source", doc.source)} complete="{_bool(doc.complete)}"{_attr("script", doc.script)}>\n',
+    ]
+    _provenance(out, doc.provenance)
     if doc.notice is not None:
-        _notice(root, doc.notice)
-    _plan(root, doc)
-    _diagnostics(root, doc.diagnostics)
-    return _DECLARATION + etree.tostring(root, encoding="unicode", pretty_print=True)
+        _notice(out, doc.notice)
+    _plan(out, doc)
+    _diagnostics(out, doc.diagnostics)
+    out.append("</document>\n")
+    return "".join(out)
 
 
 @functools.cache
 def xml_schema() -> etree.XMLSchema:
     """The XSD shipped with the package, compiled."""
+    from lxml import etree
+
     xsd = resources.files("gdplan.export").joinpath(XSD_RESOURCE).read_bytes()
     return etree.XMLSchema(etree.fromstring(xsd))
 
 
-# one builder per element
+# One builder per element, writing its lines into ``out``; ``pad`` is the element's
+# indentation. Attributes are written in the order the schema documents them; ``_attr``
+# leaves out one whose value is None.
+
+_PAD = "  "
 
 
-def _provenance(parent: etree._Element, provenance: Provenance) -> None:
-    element = _element(parent, "provenance")
-    _set(element, "source", provenance.source)
-    _set(element, "sha256", provenance.sha256)
-    _set(element, "media-type", provenance.media_type)
-    _set(element, "encoding", provenance.encoding)
-    _set(element, "generator", provenance.generator)
+def _provenance(out: list[str], provenance: Provenance) -> None:
+    out.append(
+        f"{_PAD}<provenance{_attr('source', provenance.source)}{_attr('sha256', provenance.sha256)}"
+        f"{_attr('media-type', provenance.media_type)}{_attr('encoding', provenance.encoding)}"
+        f"{_attr('generator', provenance.generator)}/>\n"
+    )
 
 
-def _notice(parent: etree._Element, notice: Notice) -> None:
-    element = _element(parent, "notice")
-    _set_span(element, notice.span)
-    _child(element, "title", notice.title)
-    _child(element, "doc-number", notice.doc_number)
-    _child(element, "issuer", notice.issuer)
+def _notice(out: list[str], notice: Notice) -> None:
+    pad = _PAD * 2
+    lines: list[str] = []
+    _text_child(lines, pad, "title", notice.title)
+    _text_child(lines, pad, "doc-number", notice.doc_number)
+    _text_child(lines, pad, "issuer", notice.issuer)
     if notice.addressees:
-        addressees = _element(element, "addressees")
+        lines.append(f"{pad}<addressees>\n")
         for addressee in notice.addressees:
-            _child(addressees, "addressee", addressee)
-    _child(element, "signature", notice.signature)
-    _child(element, "date", notice.date)
+            _text_child(lines, pad + _PAD, "addressee", addressee)
+        lines.append(f"{pad}</addressees>\n")
+    _text_child(lines, pad, "signature", notice.signature)
+    _text_child(lines, pad, "date", notice.date)
+    _element(out, _PAD, f"notice{_span(notice.span)}", "notice", lines)
 
 
-def _plan(parent: etree._Element, doc: Document) -> None:
-    element = _element(parent, "plan")
-    if doc.year is not None:
-        _set(element, "year", str(doc.year))
-    _child(element, "title", doc.title)
-    _child(element, "preamble", doc.preamble)
+def _plan(out: list[str], doc: Document) -> None:
+    pad = _PAD * 2
+    lines: list[str] = []
+    _text_child(lines, pad, "title", doc.title)
+    _text_child(lines, pad, "preamble", doc.preamble)
     for node in doc.children:
-        _node(element, node)
+        _node(lines, pad, node)
+    year = "" if doc.year is None else f' year="{doc.year}"'
+    _element(out, _PAD, f"plan{year}", "plan", lines)
 
 
-def _node(parent: etree._Element, node: Node) -> None:
-    element = _element(parent, "node")
-    _set(element, "kind", node.kind)
-    _set(element, "style", node.style.value)
-    _set(element, "label", node.label)
-    _set(element, "number", str(node.number))
-    _set(element, "path", " ".join(str(ordinal) for ordinal in node.path))
-    _set(element, "line", str(node.line))
-    _set_span(element, node.span)
-    if node.truncated:
-        _set(element, "truncated", "true")
-    _child(element, "title", node.title)
+def _node(out: list[str], pad: str, node: Node) -> None:
+    path = " ".join(map(str, node.path))
+    truncated = ' truncated="true"' if node.truncated else ""
+    out.append(
+        f'{pad}<node kind="{node.kind}" style="{node.style.value}"{_attr("label", node.label)}'
+        f' number="{node.number}" path="{path}" line="{node.line}"{_span(node.span)}{truncated}>\n'
+    )
+    inner = pad + _PAD
+    out.append(f"{inner}<title>{_text(node.title)}</title>\n")  # a node always has its title
     if node.text:
-        _child(element, "text", node.text)
+        out.append(f"{inner}<text>{_text(node.text)}</text>\n")
     if node.responsibility.stated:
-        _responsibility(element, node.responsibility)
+        _responsibility(out, inner, node.responsibility)
     for child in node.children:
-        _node(element, child)
+        _node(out, inner, child)
+    out.append(f"{pad}</node>\n")
 
 
-def _responsibility(parent: etree._Element, duty: Responsibility) -> None:
-    element = _element(parent, "responsibility")
-    _set(element, "form", duty.form.value)
-    _set(element, "open-ended", _bool(duty.open_ended))
-    _set(element, "deadline", duty.deadline)
+def _responsibility(out: list[str], pad: str, duty: Responsibility) -> None:
+    start = (
+        f'responsibility form="{duty.form.value}" open-ended="{_bool(duty.open_ended)}"'
+        f"{_attr('deadline', duty.deadline)}"
+    )
+    carried = duty.carried
+    inner = pad + _PAD
+    lines: list[str] = []
     named: list[Unit] = []
-    for role in ROLES:
-        for unit in duty.units(role):
-            _unit(element, unit, role.value, carried=unit in duty.carried)
+    for role, role_name in _ROLE_NAMES:
+        for unit in getattr(duty, role.value):
+            attributes = unit_attributes(unit, role_name, carried=bool(carried) and _among(unit, carried))
+            lines.append(f"{inner}<unit{attributes}>{_text(unit.name)}</unit>\n")
             named.append(unit)
-    for unit in duty.carried:  # carried units are also in a role list; keep any that is not
-        if unit not in named:
-            _unit(element, unit, None, carried=True)
+    for unit in carried:  # carried units are also in a role list; keep any that is not
+        if not _among(unit, named):
+            attributes = unit_attributes(unit, None, carried=True)
+            lines.append(f"{inner}<unit{attributes}>{_text(unit.name)}</unit>\n")
     if duty.clause is not None:
-        clause = _child(element, "clause", duty.clause)
-        _set_span(clause, duty.clause_span)
+        lines.append(f"{inner}<clause{_span(duty.clause_span)}>{_text(duty.clause)}</clause>\n")
+    _element(out, pad, start, "responsibility", lines)
 
 
-def _unit(parent: etree._Element, unit: Unit, role: str | None, *, carried: bool) -> None:
-    element = _element(parent, "unit")
-    _set(element, "role", role)
-    _set(element, "key", unit.key)
-    if carried:
-        _set(element, "carried", "true")
-    _set(element, "unit-id", unit.unit_id)
-    _set(element, "jurisdiction", unit.jurisdiction)
-    _set(element, "kind", unit.kind.value if unit.kind is not None else None)
-    _set(element, "canonical", unit.canonical)
-    _set(element, "column", unit.column)
-    element.text = _safe(unit.name)
+def unit_attributes(unit: Unit, role: str | None, *, carried: bool) -> str:
+    """The attributes of ``<unit>``, in order: the one place to add a unit's attribute."""
+    kind = unit.kind.value if unit.kind is not None else None
+    return (
+        _attr("role", role)
+        + _attr("key", unit.key)
+        + (' carried="true"' if carried else "")
+        + _attr("unit-id", unit.unit_id)
+        + _attr("jurisdiction", unit.jurisdiction)
+        + _attr("kind", kind)
+        + _attr("canonical", unit.canonical)
+        + _attr("column", unit.column)
+    )
 
 
-def _diagnostics(parent: etree._Element, diagnostics: list[Diagnostic]) -> None:
-    element = _element(parent, "diagnostics")
+def _diagnostics(out: list[str], diagnostics: list[Diagnostic]) -> None:
+    lines: list[str] = []
     for diagnostic in diagnostics:
-        item = _child(element, "diagnostic", diagnostic.message)
-        _set(item, "level", diagnostic.level)
-        _set(item, "code", diagnostic.code)
-        if diagnostic.line is not None:
-            _set(item, "line", str(diagnostic.line))
-        _set_span(item, diagnostic.span)
+        line = "" if diagnostic.line is None else f' line="{diagnostic.line}"'
+        lines.append(
+            f"{_PAD * 2}<diagnostic{_attr('level', diagnostic.level)}{_attr('code', diagnostic.code)}"
+            f"{line}{_span(diagnostic.span)}>{_text(diagnostic.message)}</diagnostic>\n"
+        )
+    _element(out, _PAD, "diagnostics", "diagnostics", lines)
 
 
-# helpers
+# helpers: XML escaping, and the small pieces every builder uses
 
 
-def _qname(local: str) -> str:
-    return f"{{{NAMESPACE}}}{local}"
+def _element(out: list[str], pad: str, start: str, tag: str, lines: list[str]) -> None:
+    """An element whose content is ``lines`` (its children): ``<start>`` … ``</tag>``, or
+    ``<start/>`` when it has none. ``start`` is the tag with its attributes."""
+    if lines:
+        out.append(f"{pad}<{start}>\n")
+        out.extend(lines)
+        out.append(f"{pad}</{tag}>\n")
+    else:
+        out.append(f"{pad}<{start}/>\n")
 
 
-def _element(parent: etree._Element, local: str) -> etree._Element:
-    return etree.SubElement(parent, _qname(local))
+def _text_child(out: list[str], pad: str, tag: str, text: str | None) -> None:
+    """``<tag>text</tag>`` on its own line; nothing when ``text`` is None."""
+    if text is not None:
+        out.append(f"{pad}<{tag}>{_text(text)}</{tag}>\n")
 
 
-def _child(parent: etree._Element, local: str, text: str | None) -> etree._Element:
-    """Append ``<local>text</local>``; nothing when ``text`` is None (returns the parent then)."""
-    if text is None:
-        return parent
-    element = _element(parent, local)
-    element.text = _safe(text)
-    return element
+def _attr(name: str, value: str | None) -> str:
+    """`` name="value"``, escaped; "" when ``value`` is None."""
+    if value is None:
+        return ""
+    if _ATTR_SPECIAL.search(value) is not None:
+        value = _safe(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        value = value.replace('"', "&quot;").replace("\n", "&#10;").replace("\r", "&#13;")
+        value = value.replace("\t", "&#9;")
+    return f' {name}="{value}"'
 
 
-def _set(element: etree._Element, name: str, value: str | None) -> None:
-    if value is not None:
-        element.set(name, _safe(value))
+def _text(text: str) -> str:
+    """Element text, escaped."""
+    if _TEXT_SPECIAL.search(text) is None:
+        return text
+    text = _safe(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text.replace("\r", "&#13;")
 
 
-def _set_span(element: etree._Element, span: Span | None) -> None:
-    if span is not None:
-        _set(element, "start", str(span[0]))
-        _set(element, "end", str(span[1]))
+def _span(span: Span | None) -> str:
+    return "" if span is None else f' start="{span[0]}" end="{span[1]}"'
+
+
+def _among(unit: Unit, units: list[Unit]) -> bool:
+    """``unit in units`` by value, as the model's ``==`` compares (same type, same fields), fast."""
+    fields = unit.__dict__
+    return any(other is unit or (type(other) is type(unit) and other.__dict__ == fields) for other in units)
 
 
 def _bool(value: bool) -> str:

@@ -10,8 +10,9 @@ import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from gdplan.model import ROLES, ClauseForm, Diagnostic, Node, Responsibility, Role, Unit
+from gdplan.model import ROLES, ClauseForm, Diagnostic, Node, Role
 from gdplan.parser import clause as _clause
 from gdplan.parser.clause import CarryState, ClauseLocation, ClauseReading, UnitRef
 from gdplan.parser.clause.deadline import labelled_deadline
@@ -31,13 +32,14 @@ _WRAP_BREAKER = re.compile(r"[。;:!?,()]")  # a line with these is a sentence, 
 _TITLE_SCAN = re.compile("[" + re.escape(_OPENERS + _CLOSERS + _SENTENCE_END) + "]")
 
 Piece = tuple[int, int]
+UnitFields = dict[str, str]  # the fields of a Unit, validated with its node
 
 
 @dataclass
 class NodeParts:
     title: str
     text: str
-    responsibility: Responsibility | None
+    responsibility: dict[str, Any] | None  # the fields of the node's Responsibility
     problems: list[str]
     end: int  # where the node's own text ends (see Assembler._end)
 
@@ -50,6 +52,8 @@ class Assembler:
         self.rows: Rows = rows or {}  # a table row's cells, by the start of its task token
         self.state = CarryState()
         self.diagnostics: list[Diagnostic] = []
+        # a unit recurs (下同 carries it): built once per (pieces, table column)
+        self._units: dict[tuple[tuple[tuple[int, int], ...], str | None], UnitFields] = {}
 
     def nodes(self, skeleton: Skeleton) -> list[Node]:
         drafts = skeleton.drafts()
@@ -68,31 +72,35 @@ class Assembler:
                     line=line,
                 )
             )
-        return [self._node(d, parts, last if truncated else None) for d in skeleton.roots]
+        # each top-level node is validated once, with its subtree given as plain dicts
+        return [
+            Node.model_validate(self._node(d, parts, last if truncated else None)) for d in skeleton.roots
+        ]
 
     # -- one node ---------------------------------------------------------------------------
 
-    def _node(self, d: Draft, parts: dict[int, NodeParts], truncated: Draft | None) -> Node:
+    def _node(self, d: Draft, parts: dict[int, NodeParts], truncated: Draft | None) -> dict[str, Any]:
+        """The fields of the node's :class:`Node`, its children's as dicts too."""
         p = parts[id(d)]
         assert d.token.marker is not None
         for problem in p.problems:
             self.diagnostics.append(
                 Diagnostic(code="unparsed-clause", message=f"{self._label(d)}: {problem}", line=d.token.line)
             )
-        return Node(
-            kind="heading" if d.children else "item",
-            style=d.style,
-            label=self._label(d),
-            number=d.number,
-            path=d.path,
-            title=p.title,
-            text=p.text,
-            responsibility=p.responsibility,
-            truncated=d is truncated,
-            line=d.token.line,
-            span=self.nt.span(d.token.start, p.end),
-            children=[self._node(c, parts, truncated) for c in d.children],
-        )
+        return {
+            "kind": "heading" if d.children else "item",
+            "style": d.style,
+            "label": self._label(d),
+            "number": d.number,
+            "path": d.path,
+            "title": p.title,
+            "text": p.text,
+            "responsibility": p.responsibility,
+            "truncated": d is truncated,
+            "line": d.token.line,
+            "span": self.nt.span(d.token.start, p.end),
+            "children": [self._node(c, parts, truncated) for c in d.children],
+        }
 
     def _end(self, d: Draft) -> int:
         """Where the node's own text ends: its last line or units cell, before its children."""
@@ -181,20 +189,31 @@ class Assembler:
 
     # -- responsibility ---------------------------------------------------------------------
 
-    def _unit(self, ref: UnitRef, column: str | None = None) -> Unit:
-        return Unit(name=ref.render(self.shown).strip(), key=_unit_key(ref.render(self.a)), column=column)
+    def _unit(self, ref: UnitRef, column: str | None = None) -> UnitFields:
+        """The unit at ``ref`` (from a table's ``column``), built once per document (the model is
+        validated once per ref)."""
+        cache_key = (ref.pieces, column)  # the pieces say it all, and a tuple hashes fast
+        unit = self._units.get(cache_key)
+        if unit is None:
+            unit = {"name": ref.render(self.shown).strip(), "key": _unit_key(ref.render(self.a))}
+            if column is not None:
+                unit["column"] = column
+            self._units[cache_key] = unit
+        return unit
 
     def _responsibility(
         self,
         reading: ClauseReading,
         loc: ClauseLocation | None,
         inner: Sequence[tuple[ClauseReading, ClauseLocation]] = (),
-    ) -> Responsibility:
-        """``loc`` is None for an item with no clause of its own: only 下同 reached it.
+    ) -> dict[str, Any]:
+        """The fields of the node's :class:`Responsibility` (validated with its node).
+
+        ``loc`` is None for an item with no clause of its own: only 下同 reached it.
         ``inner`` are clauses inside the text before the final one: their units join in order."""
         unit = self._unit
         readings = [r for r, _ in inner] + [reading]
-        roles: dict[Role, list[Unit]] = {}
+        roles: dict[Role, list[UnitFields]] = {}
         for role in ROLES:
             units = [unit(u) for r in readings for u in r.roles[role]]
             roles[role] = units if not inner else _first_of_each_key(units)
@@ -204,22 +223,22 @@ class Assembler:
         clauses = [self.shown[i.body[0] : i.body[1]] for _, i in inner]
         if loc is not None:
             clauses.append(self.shown[loc.body[0] : loc.body[1]])
-        return Responsibility(
-            lead=roles[Role.LEAD],
-            responsible=roles[Role.RESPONSIBLE],
-            implementing=roles[Role.IMPLEMENTING],
-            cooperating=roles[Role.COOPERATING],
-            carried=[unit(u) for _, u in reading.carried],
-            open_ended=any(r.open_ended for r in readings),
-            deadline=deadline,
-            clause="；".join(clauses) if clauses else None,
-            clause_span=self.nt.span(*loc.body) if loc is not None else None,
-            form=loc.form if loc is not None else ClauseForm.CARRIED,
-        )
+        return {
+            "lead": roles[Role.LEAD],
+            "responsible": roles[Role.RESPONSIBLE],
+            "implementing": roles[Role.IMPLEMENTING],
+            "cooperating": roles[Role.COOPERATING],
+            "carried": [unit(u) for _, u in reading.carried],
+            "open_ended": any(r.open_ended for r in readings),
+            "deadline": deadline,
+            "clause": "；".join(clauses) if clauses else None,
+            "clause_span": self.nt.span(*loc.body) if loc is not None else None,
+            "form": loc.form if loc is not None else ClauseForm.CARRIED,
+        }
 
     def _row_responsibility(
         self, cells: Sequence[Cell], *, heading: bool
-    ) -> tuple[Responsibility | None, list[str]]:
+    ) -> tuple[dict[str, Any] | None, list[str]]:
         """A table row: each units cell read as a clause in its column's role, the time limit
         from the deadline column; leaders and remarks are not units."""
         read: list[tuple[ClauseReading, Cell]] = []
@@ -245,8 +264,8 @@ class Assembler:
         if not read and deadline is None:
             return None, []
         unit = self._unit
-        roles: dict[Role, list[Unit]] = {role: [] for role in ROLES}
-        carried: list[Unit] = []
+        roles: dict[Role, list[UnitFields]] = {role: [] for role in ROLES}
+        carried: list[UnitFields] = []
         for reading, cell in read:
             column = cell.column.header if cell.column.kind is ColumnKind.UNITS else None
             for role in ROLES:
@@ -258,18 +277,18 @@ class Assembler:
             roles[role] = _first_of_each_key(roles[role])
         stated = [c for _, c in read if c.column.kind is ColumnKind.UNITS]
         spans = [(c.segment.start, c.segment.end) for c in stated]
-        responsibility = Responsibility(
-            lead=roles[Role.LEAD],
-            responsible=roles[Role.RESPONSIBLE],
-            implementing=roles[Role.IMPLEMENTING],
-            cooperating=roles[Role.COOPERATING],
-            carried=carried,
-            open_ended=any(r.open_ended for r, _ in read),
-            deadline=self.shown[deadline[0] : deadline[1]] if deadline is not None else None,
-            clause="；".join(self.shown[s:e] for s, e in spans) if spans else None,
-            clause_span=self.nt.span(spans[0][0], spans[-1][1]) if spans else None,
-            form=ClauseForm.TABLE if spans else ClauseForm.CARRIED,
-        )
+        responsibility = {
+            "lead": roles[Role.LEAD],
+            "responsible": roles[Role.RESPONSIBLE],
+            "implementing": roles[Role.IMPLEMENTING],
+            "cooperating": roles[Role.COOPERATING],
+            "carried": carried,
+            "open_ended": any(r.open_ended for r, _ in read),
+            "deadline": self.shown[deadline[0] : deadline[1]] if deadline is not None else None,
+            "clause": "；".join(self.shown[s:e] for s, e in spans) if spans else None,
+            "clause_span": self.nt.span(spans[0][0], spans[-1][1]) if spans else None,
+            "form": ClauseForm.TABLE if spans else ClauseForm.CARRIED,
+        }
         return responsibility, [p for r, _ in read for p in r.problems]
 
     # -- truncation -------------------------------------------------------------------------
@@ -294,13 +313,13 @@ def _unit_key(name: str) -> str:
     return fold_key(name, simplified=True)
 
 
-def _first_of_each_key(units: list[Unit]) -> list[Unit]:
+def _first_of_each_key(units: list[UnitFields]) -> list[UnitFields]:
     """Units named by several clauses of one item are listed once, where first named."""
     seen: set[str] = set()
     out = []
     for u in units:
-        if u.key not in seen:
-            seen.add(u.key)
+        if u["key"] not in seen:
+            seen.add(u["key"])
             out.append(u)
     return out
 

@@ -16,8 +16,9 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cache, cached_property, lru_cache
 from typing import TYPE_CHECKING, Protocol
 
 import regex
@@ -38,20 +39,30 @@ _WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {
 }
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
-# Pinyin in brackets right after a Han character; a tone mark tells it from an abbreviation.
-_PINYIN = regex.compile(rf"(?<=\p{{Han}})[(（](?=[a-zü{_TONED}]*[{_TONED}])[a-zü{_TONED}]{{1,7}}[)）]")
-# "??" (or "？？") standing where a site's two-character U+3000 indent was lost: at a line
-# start, or before a paragraph of a copy that also lost its line breaks.
-_LOST_INDENT = regex.compile(
-    r"(?m)^[ \t]*[?？]{1,4}(?=[^\s?？])|(?<=[\p{Han}\p{P}])[?？]{2}(?=[\p{Han}\d(（])"
-)
+
+
+# The noise patterns use \p{Han}, which takes the regex module a millisecond or more to
+# compile, and most texts have none of this noise: each is compiled when first needed.
+@cache
+def _pinyin() -> regex.Pattern[str]:
+    """Pinyin in brackets right after a Han character; a tone mark tells it from an abbreviation."""
+    return regex.compile(rf"(?<=\p{{Han}})[(（](?=[a-zü{_TONED}]*[{_TONED}])[a-zü{_TONED}]{{1,7}}[)）]")
+
+
+@cache
+def _lost_indent() -> regex.Pattern[str]:
+    """ "??" (or "？？") standing where a site's two-character U+3000 indent was lost: at a line
+    start, or before a paragraph of a copy that also lost its line breaks."""
+    return regex.compile(r"(?m)^[ \t]*[?？]{1,4}(?=[^\s?？])|(?<=[\p{Han}\p{P}])[?？]{2}(?=[\p{Han}\d(（])")
+
+
 _CR = re.compile(r"\r")
 # (pattern, a cheap test that it can match at all): most texts have none of this noise.
 # Simple character classes use the stdlib re, which scans them several times faster.
-_NOISE: tuple[tuple[regex.Pattern[str] | re.Pattern[str], re.Pattern[str]], ...] = (
-    (_PINYIN, re.compile(f"[{_TONED}]")),
-    (_LOST_INDENT, re.compile(r"[?？]")),
-    (_CR, _CR),
+_NOISE: tuple[tuple[Callable[[], regex.Pattern[str] | re.Pattern[str]], re.Pattern[str]], ...] = (
+    (_pinyin, re.compile(f"[{_TONED}]")),
+    (_lost_indent, re.compile(r"[?？]")),
+    (lambda: _CR, _CR),
 )
 
 
@@ -129,6 +140,8 @@ class NormalizedText:
 
     def span(self, start: int, end: int) -> Span:
         """Original-input span of clean[start:end]."""
+        if not self._cut_at:  # the common case: nothing was cut, the offsets are the input's
+            return (start, end) if end > start else (start, start)
         if end <= start:
             at = self.original_offset(start)
             return (at, at)
@@ -151,7 +164,10 @@ _NEWLINE = re.compile(r"\n")
 
 def normalize(original: str) -> NormalizedText:
     cuts = sorted(
-        (m.start(), m.end()) for rx, maybe in _NOISE if maybe.search(original) for m in rx.finditer(original)
+        (m.start(), m.end())
+        for rx, maybe in _NOISE
+        if maybe.search(original)
+        for m in rx().finditer(original)
     )
     kept: list[str] = []
     cut_at: list[int] = []

@@ -107,7 +107,7 @@ def _agreed_place(reg: Registry, doc: Document, simplify: Callable[[str], str]) 
     named: list[Place] = []
     for node in doc.walk():
         duty = node.responsibility
-        for unit in [] if duty is None else [u for role in ROLES for u in duty.units(role)]:
+        for unit in [u for role in ROLES for u in duty.units(role)]:
             size, place = _places_at_start(reg, unit.key, Context())
             if place is not None and size < len(unit.key):
                 named.append(place)
@@ -421,8 +421,6 @@ def resolve_document(
     notes: list[Diagnostic] = []
     for node in doc.walk():
         duty = node.responsibility
-        if duty is None:
-            continue
         for unit in [*(u for role in ROLES for u in duty.units(role)), *duty.carried]:
             if unit.key not in cache:
                 cache[unit.key] = resolve_name(unit.key, context)

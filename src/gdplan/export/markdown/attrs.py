@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from gdplan.export.markdown.escape import escape_text, find_unescaped, unescape
+from gdplan.export.markdown.escape import escape_text, find_unescaped, may_escape, unescape
 from gdplan.export.markdown.grammar import LIST_SEPARATOR
 from gdplan.model import Span
 
 _OPEN = "<!-- "
 _CLOSE = " -->"
+# every character _format_value may escape in a value or a list item: none of them, no escape
+_PLAIN_CHECK = " \t" + LIST_SEPARATOR
 
 
 class AttrsError(ValueError):
@@ -26,7 +28,23 @@ def format_attrs(attrs: Mapping[str, str | list[str]]) -> str:
     """`` <!-- a=1 b=2 -->`` (with its leading space), or "" when there is nothing to say."""
     if not attrs:
         return ""
-    pairs = " ".join(f"{name}={_format_value(value)}" for name, value in attrs.items())
+    values = [item for value in attrs.values() for item in ((value,) if isinstance(value, str) else value)]
+    if not may_escape(_PLAIN_CHECK).search("".join(values)):  # the common case: nothing to escape
+        pairs = " ".join(
+            f"{name}={value if isinstance(value, str) else LIST_SEPARATOR.join(value)}"
+            for name, value in attrs.items()
+        )
+    else:
+        pairs = " ".join(f"{name}={_format_value(value)}" for name, value in attrs.items())
+    return f" {_OPEN}{pairs}{_CLOSE}"
+
+
+def format_plain_attrs(attrs: Mapping[str, str]) -> str:
+    """:func:`format_attrs` for values that never need escaping, by their type: numbers,
+    spans, paths, marker styles, kinds. No check runs (a heading line has five of them)."""
+    if not attrs:
+        return ""
+    pairs = " ".join([f"{name}={value}" for name, value in attrs.items()])
     return f" {_OPEN}{pairs}{_CLOSE}"
 
 

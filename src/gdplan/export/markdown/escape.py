@@ -9,6 +9,7 @@ that occur inside a value. A renderer shows every reference as its character.
 
 from __future__ import annotations
 
+import functools
 import html.entities
 import re
 
@@ -22,6 +23,16 @@ _ALWAYS_REFERENCED = frozenset(
 _LINE_END_SPACE = " \t"
 _ORDERED_LIST_START = re.compile(r"\d{1,9}[.)]")
 _BLOCK_START = frozenset("-+=")  # list bullets, setext underlines
+# what escape_line may change in a line of a block: a character anywhere (a line break
+# separates lines and is not one), and what it changes at a line's start or end
+_BLOCK_MAY_ESCAPE = re.compile(
+    "[" + "".join(re.escape(char) for char in sorted((_ACTIVE | _ALWAYS_REFERENCED) - {"\n"})) + "]"
+)
+# (searched in "\n" + text, so that every line follows a line break: a literal the search
+# skips to fast; a digit starts an ordered list only with [.)] after it, so this says "maybe")
+_LINE_START_MAY_ESCAPE = re.compile(r"\n[ \t\-+=\d]")
+_LINE_END_MAY_ESCAPE = re.compile(r"[ \t](?:\n|\Z)")
+
 
 _UNESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])|&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});")
 
@@ -33,6 +44,10 @@ def reference(char: str) -> str:
 
 def escape_text(text: str, *, extra: str = "") -> str:
     """One-line field: every Markdown-active character and every char in ``extra`` protected."""
+    if may_escape(extra).search(text) is None and not (
+        text and (text[0] in _LINE_END_SPACE or text[-1] in _LINE_END_SPACE)
+    ):
+        return text  # the common case: nothing to protect
     body_start = len(text) - len(text.lstrip(_LINE_END_SPACE))
     body_end = len(text.rstrip(_LINE_END_SPACE))
     out: list[str] = []
@@ -45,6 +60,14 @@ def escape_text(text: str, *, extra: str = "") -> str:
         else:
             out.append(char)
     return "".join(out)
+
+
+@functools.cache
+def may_escape(extra: str) -> re.Pattern[str]:
+    """Any character escape_text may change wherever it stands (a space or tab changes only at
+    the ends of the text, unless ``extra`` names it): a text without one is written as it is."""
+    chars = sorted(_ACTIVE | _ALWAYS_REFERENCED | set(extra))
+    return re.compile("[" + "".join(re.escape(char) for char in chars) + "]")
 
 
 def escape_line(line: str) -> str:
@@ -61,6 +84,12 @@ def escape_line(line: str) -> str:
 
 def escape_block(text: str) -> str:
     """A multi-line text (a body, the preamble): one escaped line per line, blank lines kept."""
+    if (
+        _BLOCK_MAY_ESCAPE.search(text) is None
+        and _LINE_START_MAY_ESCAPE.search("\n" + text) is None
+        and _LINE_END_MAY_ESCAPE.search(text) is None
+    ):
+        return text  # the common case: no line has anything to protect
     return "\n".join(escape_line(line) for line in text.split("\n"))
 
 

@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 
 from gdplan.export.markdown import grammar as g
-from gdplan.export.markdown.attrs import format_attrs, format_span
-from gdplan.export.markdown.escape import escape_block, escape_text, reference
+from gdplan.export.markdown.attrs import format_attrs, format_plain_attrs, format_span
+from gdplan.export.markdown.escape import escape_block, escape_text, may_escape, reference
 from gdplan.model import ROLES, Diagnostic, Document, Node, Notice, Responsibility, Role, Unit
+
+_DEFAULT_FORM = Responsibility.model_fields["form"].default
+_ROLE_FIELDS = tuple((role, role.value) for role in ROLES)  # an enum's .value is a slow property
+_ROLE_LABELS = {role: g.ROLE_LABELS[role] for role in ROLES}
+# what escape_text(name, extra=、) may change in a name (spaces and tabs only at its ends)
+_NAME_CHECK = " \t" + g.LIST_SEPARATOR
+_ENDS_OPEN = g.OPEN_ENDED_MARK + g.LIST_SEPARATOR
 
 
 def to_markdown(doc: Document) -> str:
@@ -21,7 +28,7 @@ def to_markdown(doc: Document) -> str:
     if doc.preamble is not None:
         blocks.append(escape_block(doc.preamble))
     for index, node in enumerate(doc.children, start=1):
-        blocks.extend(node_blocks(node, depth=1, positional_path=[index]))
+        node_blocks(blocks, node, depth=1, positional_path=[index])
     if doc.diagnostics:
         blocks.append(diagnostics_block(doc.diagnostics))
     return g.BLOCK_SEPARATOR.join(blocks) + "\n"
@@ -51,20 +58,21 @@ def notice_block(notice: Notice) -> str:
     return "\n".join(g.QUOTE + line for line in lines)
 
 
-def node_blocks(node: Node, *, depth: int, positional_path: list[int]) -> Iterator[str]:
-    """The node's heading, its text, its facts; then its children's blocks."""
-    yield heading_line(node, depth=depth, positional_path=positional_path)
+def node_blocks(blocks: list[str], node: Node, *, depth: int, positional_path: list[int]) -> None:
+    """Append the node's heading, its text, its facts; then its children's blocks."""
+    blocks.append(heading_line(node, depth=depth, positional_path=positional_path))
     if node.text:
-        yield escape_block(node.text)
+        blocks.append(escape_block(node.text))
     facts = fact_lines(node)
     if facts:
-        yield "\n".join(facts)
+        blocks.append("\n".join(facts))
     for index, child in enumerate(node.children, start=1):
-        yield from node_blocks(child, depth=depth + 1, positional_path=[*positional_path, index])
+        node_blocks(blocks, child, depth=depth + 1, positional_path=[*positional_path, index])
 
 
 def heading_line(node: Node, *, depth: int, positional_path: list[int]) -> str:
     """``## 一、 title <!-- … -->``, or a bold line below the sixth heading level."""
+    # every value here is a number, a path, a span, a marker style or a kind: none needs escaping
     attrs = {"style": node.style.value, "number": str(node.number)}
     if node.kind != ("heading" if node.children else "item"):
         attrs["kind"] = node.kind
@@ -74,9 +82,9 @@ def heading_line(node: Node, *, depth: int, positional_path: list[int]) -> str:
     attrs["span"] = format_span(node.span)
     visible = f"{escape_text(node.label, extra=' ')} {escape_text(node.title)}"
     if depth <= g.MAX_HEADING_DEPTH:
-        return "#" * (depth + 1) + " " + visible + format_attrs(attrs)
+        return "#" * (depth + 1) + " " + visible + format_plain_attrs(attrs)
     attrs["depth"] = str(depth)
-    return g.BOLD + visible + g.BOLD + format_attrs(attrs)
+    return g.BOLD + visible + g.BOLD + format_plain_attrs(attrs)
 
 
 def fact_lines(node: Node) -> list[str]:
@@ -88,35 +96,42 @@ def fact_lines(node: Node) -> list[str]:
 
 def responsibility_lines(duty: Responsibility) -> list[str]:
     """One line per role with units, then carried units, deadline, clause, form."""
-    filled = [role for role in ROLES if duty.units(role)]
+    filled = [(role, units) for role, field in _ROLE_FIELDS if (units := getattr(duty, field))]
     open_role = _open_ended_role(duty, filled)
     lines = []
-    for role in filled:
-        lines.append(_unit_fact(g.ROLE_LABELS[role], duty.units(role), open_ended=role is open_role))
+    for role, units in filled:
+        lines.append(_unit_fact(_ROLE_LABELS[role], units, open_ended=role is open_role))
     if duty.open_ended and not filled:
         lines.append(_fact(g.ROLE_LABELS[ROLES[1]], g.OPEN_ENDED_MARK))
     if duty.carried:
         lines.append(_unit_fact(g.CARRIED_LABEL, duty.carried, open_ended=False))
     if duty.deadline is not None:
         lines.append(_fact(g.DEADLINE_LABEL, escape_text(duty.deadline)))
-    span: dict[str, str] = {"span": format_span(duty.clause_span)} if duty.clause_span is not None else {}
+    # a span is two numbers: it never needs escaping
+    span = format_plain_attrs({"span": format_span(duty.clause_span)}) if duty.clause_span is not None else ""
     if duty.clause is not None:
-        lines.append(_fact(g.CLAUSE_LABEL, escape_text(duty.clause), span))
-        span = {}
+        lines.append(f"{g.BULLET}{g.CLAUSE_LABEL}{g.COLON}{escape_text(duty.clause)}{span}")
+        span = ""
     # the form line is written when it says something: a form other than the default, a
     # clause span without a clause, or that there is a (wholly empty) responsibility at all
-    if duty.form is not Responsibility().form or span or not lines:
-        lines.append(_fact(g.FORM_LABEL, duty.form.value, span))
+    if duty.form is not _DEFAULT_FORM or span or not lines:
+        lines.append(f"{g.BULLET}{g.FORM_LABEL}{g.COLON}{duty.form.value}{span}")
     return lines
 
 
-def _open_ended_role(duty: Responsibility, filled: list[Role]) -> Role | None:
+def _open_ended_role(duty: Responsibility, filled: list[tuple[Role, list[Unit]]]) -> Role | None:
     """Where to print 等: the model keeps only a flag, so put it after the last list this
     node states itself (a list 下同 carried in is printed earlier in the document)."""
     if not duty.open_ended or not filled:
         return None
-    stated = [role for role in filled if any(unit not in duty.carried for unit in duty.units(role))]
-    return (stated or filled)[-1]
+    stated = [role for role, units in filled if any(not _among(unit, duty.carried) for unit in units)]
+    return (stated or [role for role, _ in filled])[-1]
+
+
+def _among(unit: Unit, units: list[Unit]) -> bool:
+    """``unit in units`` by value, as the model's ``==`` compares (same type, same fields), fast."""
+    fields = unit.__dict__
+    return any(other is unit or (type(other) is type(unit) and other.__dict__ == fields) for other in units)
 
 
 def diagnostics_block(diagnostics: list[Diagnostic]) -> str:
@@ -135,20 +150,33 @@ def _fact(label: str, value: str, attrs: Mapping[str, str | list[str]] | None = 
 
 
 def _unit_fact(label: str, units: list[Unit], *, open_ended: bool) -> str:
-    """``- 负责：A、B等 <!-- key=… -->``; keys are written only when one differs from its name."""
-    value = _joined([unit.name for unit in units]) + (g.OPEN_ENDED_MARK if open_ended else "")
+    """``- 负责：A、B等 <!-- key=… -->``."""
+    names = [unit.name for unit in units]
+    value = _joined(names) + (g.OPEN_ENDED_MARK if open_ended else "")
+    return _fact(label, value, unit_attrs(units, names))
+
+
+def unit_attrs(units: list[Unit], names: list[str]) -> dict[str, str | list[str]]:
+    """The attributes of a line of units (``names`` are theirs), one list entry per unit: the
+    one place to add a unit's attribute. Keys are written only when one differs from its name."""
     attrs: dict[str, str | list[str]] = {}
-    if any(unit.key != unit.name for unit in units):
-        attrs["key"] = [unit.key for unit in units]
-    for attr, field in g.UNIT_ATTRS.items():  # the registry's fields; "" where one is null
+    keys = [unit.key for unit in units]
+    if keys != names:
+        attrs["key"] = keys
+    for attr, field in g.UNIT_ATTRS.items():  # the registry's fields and a table's column; "" where null
         values = [getattr(unit, field) for unit in units]
         if any(v is not None for v in values):
             attrs[attr] = ["" if v is None else str(v) for v in values]
-    return _fact(label, value, attrs)
+    return attrs
 
 
 def _joined(names: list[str]) -> str:
     """Names joined by 、; a 、 inside a name, or a 等 ending one, is written as a reference."""
+    joined = g.LIST_SEPARATOR.join(names)
+    # the common case, no name needs escaping: none holds a character escape_text may change
+    # (、 among them), so a name ends in 等 exactly where 等、 follows in joined + 、
+    if may_escape(_NAME_CHECK).search("".join(names)) is None and _ENDS_OPEN not in joined + g.LIST_SEPARATOR:
+        return joined
     escaped = []
     for name in names:
         text = escape_text(name, extra=g.LIST_SEPARATOR)
