@@ -7,7 +7,7 @@
 
 Exit status: 0 when every input converted; 1 when any input failed (one line per failed
 input on standard error, naming the file and the reason); 2 for a usage error; 130 on
-Ctrl-C. Heavy modules load only when a command needs them, so ``--help`` is quick.
+Ctrl-C; 143 on SIGTERM. Heavy modules load only when a command needs them, so ``--help`` is quick.
 """
 
 from __future__ import annotations
@@ -156,20 +156,23 @@ def _positive_int(text: str) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    from gdplan.batch.signals import exit_status, terminate_as_interrupt
+
     try:
-        if args.command == "convert":
-            return _convert(args)
-        if args.command == "dataset":
-            return _dataset(args)
-        if args.command == "schema":
-            return _schema()
-        parser.print_help(sys.stderr)
-        return EXIT_USAGE
+        with terminate_as_interrupt():  # SIGTERM stops a run as Ctrl-C does (exit 143, not 130)
+            if args.command == "convert":
+                return _convert(args)
+            if args.command == "dataset":
+                return _dataset(args)
+            if args.command == "schema":
+                return _schema()
+            parser.print_help(sys.stderr)
+            return EXIT_USAGE
     except UsageError as exc:
         parser.exit(EXIT_USAGE, f"gdplan {args.command}: error: {exc}\n")
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
         print("gdplan: interrupted", file=sys.stderr)
-        return EXIT_INTERRUPTED
+        return exit_status(exc)
     except BrokenPipeError:
         # The reader went away (gdplan … | head): not an error of ours; keep Python quiet on exit.
         devnull = os.open(os.devnull, os.O_WRONLY)

@@ -7,6 +7,7 @@ the document: memory stays flat however many inputs a run has.
 from __future__ import annotations
 
 import hashlib
+import os
 import time
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -42,6 +43,7 @@ class JobResult:
     seconds: float = 0.0
     detail: str | None = None  # the reason alone, without source and line
     line: int | None = None
+    errno: int | None = None  # of an OSError writing the outputs (ENOSPC stops the run)
 
 
 def output_name(output_stem: PurePosixPath, fmt: str) -> str:
@@ -66,11 +68,25 @@ def failure(source: str, exc: BaseException, seconds: float = 0.0) -> JobResult:
     if isinstance(exc, GdplanError):
         return JobResult(source, "failed", str(exc), kind, seconds, exc.reason, exc.line)
     if isinstance(exc, OSError):
-        detail = f"cannot write {exc.filename or 'output'}: {exc.strerror or exc}"
-        return JobResult(source, "failed", f"{source}: {detail}", kind, seconds, detail)
+        detail = f"cannot write {_target_name(exc.filename)}: {exc.strerror or exc}"
+        return JobResult(source, "failed", f"{source}: {detail}", kind, seconds, detail, errno=exc.errno)
     # A bug in gdplan, not a bad input: say so plainly, still without a traceback.
     detail = f"internal error ({kind}: {exc}); please report it"
     return JobResult(source, "failed", f"{source}: {detail}", kind, seconds, detail)
+
+
+def _target_name(filename: object) -> str:
+    """The output an OSError is about: a temporary file is named by its target."""
+    from gdplan.batch.atomic import TEMP_MARK
+    from gdplan.names import printable
+
+    if not filename:
+        return "output"
+    path = Path(os.fsdecode(filename)) if isinstance(filename, str | bytes) else Path(str(filename))
+    name = path.name
+    if TEMP_MARK in name:
+        name = name.split(TEMP_MARK)[0].removeprefix(".")
+    return printable(str(path.with_name(name)))
 
 
 def _convert(job: ConvertJob) -> Status:

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from gdplan.batch.atomic import exclusive_folder
 from gdplan.batch.engine import Engine, make_engine
-from gdplan.batch.errors_log import ErrorLog
+from gdplan.batch.errors_log import DISK_FULL, ErrorLog
 from gdplan.batch.inputs import DEFAULT_GLOBS, InputSet, input_set
-from gdplan.batch.job import ConvertJob, run_convert_job
+from gdplan.batch.job import ConvertJob, JobResult, run_convert_job
 from gdplan.batch.progress import Reporter, Tally, make_reporter
+from gdplan.names import printable
 
 
 @dataclass(frozen=True)
@@ -30,18 +31,23 @@ class ConvertOptions:
     quiet: bool = False
 
 
-def convert_jobs(inputs: InputSet, options: ConvertOptions) -> Iterator[ConvertJob]:
+def convert_jobs(
+    inputs: InputSet, options: ConvertOptions, stop: Callable[[], bool] = lambda: False
+) -> Iterator[ConvertJob]:
+    """One job per input, until ``stop()`` says the run must end (a full disk)."""
     # One folder cannot clash with itself (see inputs.py); several arguments can: a/x.txt and b/x.txt.
     claimed: dict[str, str] | None = {} if len(inputs.arguments) > 1 else None
     outdir = str(options.outdir.resolve())
     for found in inputs:
+        if stop():
+            return
         stem = str(found.output_stem)
         clash = None
         if claimed is not None:
             clash = claimed.setdefault(stem, str(found.path))
-            clash = None if clash == str(found.path) else clash
+            clash = None if clash == str(found.path) else printable(clash)
         yield ConvertJob(
-            source=str(found.path),
+            source=printable(str(found.path)),  # a name that is not UTF-8 is shown escaped
             path=str(found.path.resolve()),
             output_stem=str(found.output_stem),
             outdir=outdir,
@@ -56,25 +62,58 @@ def convert_jobs(inputs: InputSet, options: ConvertOptions) -> Iterator[ConvertJ
 def run_convert(
     options: ConvertOptions, *, engine: Engine | None = None, reporter: Reporter | None = None
 ) -> int:
-    """Convert every input; return the exit status (0 when every input converted or was skipped)."""
+    """Convert every input; return the exit status (0 when every input converted or was skipped).
+
+    A full disk (ENOSPC, EDQUOT) is one failure line per input it hit, then the run stops:
+    no new input starts, the ones in flight finish, and the summary says why it stopped.
+    """
     inputs = input_set(options.inputs, globs=options.globs, exclude=options.outdir)
     with exclusive_folder(options.outdir):
         reporter = reporter or make_reporter(quiet=options.quiet)
         engine = engine or make_engine(options.engine, jobs=options.jobs, scheduler=options.scheduler)
         errors = ErrorLog(options.outdir)
         tally = Tally()
+        stopped: list[str] = []  # why the run stopped early: a full disk, a killed worker
         try:
+            log_error = errors.start()
+            if log_error is not None:
+                stopped.append(_cannot_write(errors.path, log_error))
             reporter.start(inputs.count())
-            for result in engine.imap_unordered(run_convert_job, convert_jobs(inputs, options)):
+            jobs = convert_jobs(inputs, options, stop=lambda: bool(stopped))
+            for result in _results(engine, jobs, stopped):
                 tally.add(result)
                 if result.status == "failed":
-                    errors.add(result)
+                    log_error = errors.add(result)
+                    if log_error is not None and not stopped:
+                        stopped.append(_cannot_write(errors.path, log_error))
+                    if result.errno in DISK_FULL and not stopped:
+                        stopped.append(result.detail or "the disk is full")
                 reporter.update(result, tally)
         finally:
+            errors.close()
             engine.close()
-        errors.write()
-    reporter.finish(tally, tally.summary())
-    if tally.done == 0:
+        log_error = errors.finish()
+    summary = tally.summary()
+    if stopped:
+        summary += f"; stopped early: {stopped[0]}"
+    elif log_error is not None:
+        print(f"gdplan: {_cannot_write(errors.path, log_error)}", file=sys.stderr)
+    reporter.finish(tally, summary)
+    if tally.done == 0 and not stopped:
         print("gdplan: no input files found (looked for " + " ".join(options.globs) + ")", file=sys.stderr)
         return 1
-    return 1 if tally.failed else 0
+    return 1 if tally.failed or stopped or log_error is not None else 0
+
+
+def _results(engine: Engine, jobs: Iterator[ConvertJob], stopped: list[str]) -> Iterator[JobResult]:
+    """The engine's results; a worker that died under us ends the run with a reason, not a traceback."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        yield from engine.imap_unordered(run_convert_job, jobs)
+    except BrokenProcessPool:
+        stopped.append("a worker process died (killed, or out of memory); rerun with --resume to finish")
+
+
+def _cannot_write(path: Path, exc: OSError) -> str:
+    return f"cannot write {printable(str(path))}: {exc.strerror or exc}"

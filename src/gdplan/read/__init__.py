@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gdplan.errors import InputError
+from gdplan.names import printable
 from gdplan.read.decode import decode
 from gdplan.read.sniff import Format, detect_format, looks_like_html
 
@@ -32,6 +33,7 @@ class SourceText:
 
 def read_source(source: str | bytes | os.PathLike[str], *, name: str | None = None) -> SourceText:
     """Turn a str (the text itself), bytes, or a path into a SourceText."""
+    name = printable(name) if name is not None else None
     if isinstance(source, str):
         return read_string(source, name=name)
     if isinstance(source, bytes | bytearray | memoryview):
@@ -56,7 +58,7 @@ def read_string(text: str, *, name: str | None = None) -> SourceText:
 
 
 def read_path(path: Path, *, name: str | None = None) -> SourceText:
-    label = name or str(path)
+    label = printable(name or str(path))  # shown and recorded: escaped if not UTF-8
     return read_bytes(file_bytes(path, label), label, suffix=path.suffix)
 
 
