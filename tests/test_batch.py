@@ -19,6 +19,8 @@ from gdplan.batch.atomic import TEMP_MARK
 from gdplan.batch.formats import FORMATS, render_text
 from gdplan.cli import main
 
+from . import procs
+
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "samples"
 SEED = SAMPLES / "gd-2025-digital-seed.txt"
@@ -148,6 +150,7 @@ def _generated_corpus(folder: Path, n: int) -> list[Path]:
 def test_sigkill_half_way_then_resume_finishes_with_every_output_whole(
     gdplan_cli: Callable[..., Done], tmp_path: Path
 ) -> None:
+    procs.need_proc()
     src = tmp_path / "in"
     inputs = _generated_corpus(src, 300)
     out = tmp_path / "out"
@@ -161,6 +164,9 @@ def test_sigkill_half_way_then_resume_finishes_with_every_output_whole(
         time.sleep(0.02)
     os.killpg(run.pid, signal.SIGKILL)  # the run and its workers, mid-write
     run.wait()
+    # Every process of the run, not only the parent, must be gone before the next run may
+    # take the folder: a dying worker still holds the lock for a moment.
+    assert procs.wait_for_group(run.pid) == []
     assert run.returncode == -signal.SIGKILL, (
         "the run finished before it could be killed: make the corpus larger"
     )
