@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,12 +50,38 @@ def read_source(source: str | bytes | os.PathLike[str], *, name: str | None = No
 def read_string(text: str, *, name: str | None = None) -> SourceText:
     """A str is the text itself; one that starts as an HTML page is read as HTML."""
     label = name or "<string>"
-    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    check_text(text, label)
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     if looks_like_html(text):
-        from gdplan.read.html import html_text
+        from gdplan.read.html import read_html
 
-        return SourceText(html_text(text, label), label, Format.HTML.value, None, digest)
+        html, notes = read_html(text, label)
+        return SourceText(html, label, Format.HTML.value, None, digest, notes)
     return SourceText(text, label, Format.TEXT.value, None, digest)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def check_text(text: str, label: str) -> None:
+    """Refuse a str holding a lone surrogate (``"\\ud800"``): it is not text and no output
+    format can hold it. The error names the line, the column and the code point.
+
+    (Decoded bytes never hold one: the decoders are strict. A str gets one from a
+    ``surrogateescape`` decoding or from slicing a UTF-16 string in the middle of a pair.)
+    """
+    match = _SURROGATE.search(text)
+    if match is None:
+        return
+    at = match.start()
+    line = text.count("\n", 0, at) + 1
+    column = at - (text.rfind("\n", 0, at) + 1) + 1
+    raise InputError(
+        f"lone surrogate U+{ord(match.group()):04X} at character {at} (column {column}): "
+        "not text; decode the bytes strictly or pass the bytes themselves",
+        source=label,
+        line=line,
+    )
 
 
 def read_path(path: Path, *, name: str | None = None) -> SourceText:
@@ -87,14 +114,14 @@ def read_bytes(data: bytes, label: str, *, suffix: str = "") -> SourceText:
 
         return SourceText(docx_text(data, label), label, fmt.value, None, digest)
     if fmt is Format.HTML:
-        from gdplan.read.html import decode_html, html_text
+        from gdplan.read.html import decode_html, read_html
 
         decoded = decode_html(data, label)
-        text = html_text(decoded.text, label)
+        text, notes = read_html(decoded.text, label)
     else:
         decoded = decode(data, label)
-        text = decoded.text
-    warnings = (
+        text, notes = decoded.text, ()
+    warnings = notes + (
         (f"the last {decoded.dropped_tail} bytes are a cut-off character: dropped",)
         if decoded.dropped_tail
         else ()
