@@ -69,6 +69,22 @@ def _add_parse_options(command: argparse.ArgumentParser) -> None:
         default="warn",
         help="problems in the text: ignore them, record them as diagnostics (default), or fail the input",
     )
+    command.add_argument(
+        "--max-bytes",
+        type=_size,
+        default="50M",
+        metavar="SIZE",
+        help="refuse an input larger than SIZE (default 50M; suffixes K, M, G; 0: no limit)",
+    )
+
+
+def _size(text: str) -> int | None:
+    from gdplan.limits import parse_size
+
+    try:
+        return parse_size(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _add_batch_options(command: argparse.ArgumentParser) -> None:
@@ -212,10 +228,12 @@ def _convert_one(args: argparse.Namespace, source: Path | None, fmt: OutputForma
 
     label = "<stdin>" if source is None else str(source)
     try:
+        limits = gdplan.Limits().with_max_bytes(args.max_bytes)
         if source is None:
-            doc = gdplan.parse(sys.stdin.buffer.read(), script=args.script, errors=args.errors, name=label)
+            data = sys.stdin.buffer.read(args.max_bytes + 1 if args.max_bytes else -1)
+            doc = gdplan.parse(data, script=args.script, errors=args.errors, name=label, limits=limits)
         else:
-            doc = gdplan.parse(source, script=args.script, errors=args.errors)
+            doc = gdplan.parse(source, script=args.script, errors=args.errors, limits=limits)
         data = render_text(doc, fmt).encode("utf-8")
         if output in (None, STDIO):
             sys.stdout.buffer.write(data)
@@ -267,6 +285,7 @@ def _batch_options(args: argparse.Namespace) -> dict[str, Any]:
         "script": args.script,
         "errors": args.errors,
         "quiet": args.quiet,
+        "max_bytes": args.max_bytes,
     }
 
 

@@ -16,6 +16,7 @@ from typing import Literal, cast
 from gdplan.batch.atomic import write_bytes_atomic
 from gdplan.batch.formats import FORMATS, render_text
 from gdplan.batch.record import DoneRecord, is_done, write_record
+from gdplan.limits import DEFAULT_MAX_BYTES, Limits
 
 Status = Literal["converted", "skipped", "failed"]
 Script = Literal["original", "simplified"]
@@ -32,6 +33,7 @@ class ConvertJob:
     errors: str = "warn"
     resume: bool = False
     clashes_with: str | None = None  # an earlier input of this run whose outputs have the same names
+    max_bytes: int | None = DEFAULT_MAX_BYTES
 
 
 @dataclass(frozen=True)
@@ -103,11 +105,14 @@ def _convert(job: ConvertJob) -> Status:
     # Everything that shapes the outputs: another gdplan version may write other bytes too.
     options = {"script": job.script, "errors": job.errors, "gdplan": gdplan.__version__}
     names = [output_name(stem, f) for f in job.formats]
+    limits = gdplan.Limits().with_max_bytes(job.max_bytes)
     if job.resume:
-        sha256 = hashlib.sha256(_read_bytes(job.path, job.source)).hexdigest()
+        sha256 = hashlib.sha256(_read_bytes(job.path, job.source, limits)).hexdigest()
         if is_done(outdir, stem, input_sha256=sha256, options=options, output_names=names):
             return "skipped"
-    doc = gdplan.parse(Path(job.path), script=cast(Script, job.script), errors=job.errors, name=job.source)
+    doc = gdplan.parse(
+        Path(job.path), script=cast(Script, job.script), errors=job.errors, name=job.source, limits=limits
+    )
     folder = (outdir / stem).parent
     sizes: dict[str, int] = {}
     for fmt, name in zip(job.formats, names, strict=True):
@@ -115,12 +120,14 @@ def _convert(job: ConvertJob) -> Status:
         write_bytes_atomic(folder / name, data)
         sizes[name] = len(data)
     # The record goes last: its presence vouches for every output above.
-    input_sha256 = doc.provenance.sha256 or hashlib.sha256(_read_bytes(job.path, job.source)).hexdigest()
+    input_sha256 = doc.provenance.sha256
+    if input_sha256 is None:
+        input_sha256 = hashlib.sha256(_read_bytes(job.path, job.source, limits)).hexdigest()
     write_record(outdir, stem, DoneRecord(input_sha256, options, sizes, gdplan.__version__))
     return "converted"
 
 
-def _read_bytes(path: str, source: str) -> bytes:
+def _read_bytes(path: str, source: str, limits: Limits) -> bytes:
     from gdplan.read import file_bytes
 
-    return file_bytes(Path(path), source)
+    return file_bytes(Path(path), source, limits)

@@ -13,6 +13,7 @@ from gdplan.batch.errors_log import DISK_FULL, ErrorLog
 from gdplan.batch.inputs import DEFAULT_GLOBS, InputSet, input_set
 from gdplan.batch.job import ConvertJob, JobResult, run_convert_job
 from gdplan.batch.progress import Reporter, Tally, make_reporter
+from gdplan.limits import DEFAULT_MAX_BYTES
 from gdplan.names import printable
 
 
@@ -29,6 +30,7 @@ class ConvertOptions:
     script: str = "original"
     errors: str = "warn"
     quiet: bool = False
+    max_bytes: int | None = DEFAULT_MAX_BYTES  # an input larger than this fails (None: no limit)
 
 
 def convert_jobs(
@@ -56,6 +58,7 @@ def convert_jobs(
             errors=options.errors,
             resume=options.resume,
             clashes_with=clash,
+            max_bytes=options.max_bytes,
         )
 
 

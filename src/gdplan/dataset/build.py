@@ -28,6 +28,7 @@ from gdplan.dataset.readme import ReadmeFacts, readme_text
 from gdplan.dataset.schema import DOCUMENTS, NODES, RESPONSIBILITIES, TABLES, UNITS, Row, Table
 from gdplan.dataset.units import UnitTable
 from gdplan.dataset.writers import TableWriter, make_writer
+from gdplan.limits import DEFAULT_MAX_BYTES
 from gdplan.names import printable
 
 README_FILE = "README.md"
@@ -45,6 +46,7 @@ class DatasetOptions:
     script: str = "original"
     errors: str = "warn"
     quiet: bool = False
+    max_bytes: int | None = DEFAULT_MAX_BYTES  # an input larger than this fails (None: no limit)
 
 
 class SourceDateEpochError(ValueError):
@@ -73,6 +75,7 @@ def dataset_jobs(inputs: InputSet, options: DatasetOptions, parsed_at: str | Non
             options.script,
             options.errors,
             parsed_at,
+            options.max_bytes,
         )
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Literal, cast
 
 from gdplan.dataset.schema import Row
+from gdplan.limits import DEFAULT_MAX_BYTES
 from gdplan.model import ROLES, Document, Notice
 
 Script = Literal["original", "simplified"]
@@ -24,6 +25,7 @@ class DatasetJob:
     script: str = "original"
     errors: str = "warn"
     parsed_at: str | None = None
+    max_bytes: int | None = DEFAULT_MAX_BYTES
 
 
 @dataclass
@@ -48,7 +50,11 @@ def run_dataset_job(job: DatasetJob) -> Extracted:
         import gdplan
 
         doc = gdplan.parse(
-            Path(job.path), script=cast(Script, job.script), errors=job.errors, name=job.source
+            Path(job.path),
+            script=cast(Script, job.script),
+            errors=job.errors,
+            name=job.source,
+            limits=gdplan.Limits().with_max_bytes(job.max_bytes),
         )
         return Extracted(
             job.source,

@@ -26,8 +26,8 @@ def parse_source(
     if not src.text.strip():
         raise NotAPlanError("empty input: there is no text to parse", source=src.source)
     nt = normalize(src.text)
-    tokens = list(tokenize(nt.analysis, segments(nt)))
-    skeleton = build_skeleton(nt.analysis, tokens)
+    # Streamed: the tokens are never all held at once (memory stays a few times the input).
+    skeleton = build_skeleton(nt.analysis, tokenize(nt.analysis, segments(nt)))
     if not skeleton.roots:
         raise NotAPlanError(
             "no numbered structure (一、 （一） 1． …) found: this does not read as a plan notice",

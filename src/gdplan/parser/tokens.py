@@ -16,14 +16,14 @@ class TokenKind(StrEnum):
     TEXT = "text"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Marker:
     style: MarkerStyle
     number: int
     end: int  # offset just after the label (the label is text[token.start:end])
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Segment:
     """A line, a table cell, or a sentence run that carried its own marker."""
 
@@ -34,7 +34,7 @@ class Segment:
     row_end: bool = True  # False for a cell that is followed by more cells in its row
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
     kind: TokenKind
     segment: Segment

@@ -8,6 +8,7 @@ nests in the seed, 一、 → 1. → 二、 → （一） → 10. nests in a pla
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from gdplan.model import Diagnostic, MarkerStyle
@@ -58,13 +59,22 @@ class Skeleton:
         return [d for root in self.roots for d in root.walk()]
 
 
-def build_skeleton(text: str, tokens: list[Token]) -> Skeleton:
-    first = next((i for i, t in enumerate(tokens) if t.kind is TokenKind.MARKER), len(tokens))
+def build_skeleton(text: str, tokens: Iterable[Token]) -> Skeleton:
+    """The tree of drafts; ``tokens`` is consumed once, as it comes (nothing else keeps it:
+    a token that ends up in no draft and not in the front matter is freed at once)."""
+    front: list[Token] = []  # before the first marker: only what the front-matter reader uses
     roots: list[Draft] = []
     stack: list[Draft] = []
     last_number: dict[MarkerStyle, int] = {}
     diagnostics: list[Diagnostic] = []
-    for token in tokens[first:]:
+    seen_marker = False
+    for token in tokens:
+        if not seen_marker:
+            if token.kind is not TokenKind.MARKER:
+                if token.kind in _FRONT_KINDS:
+                    front.append(token)
+                continue
+            seen_marker = True
         if token.kind is TokenKind.MARKER:
             assert token.marker is not None
             style = token.marker.style
@@ -87,7 +97,10 @@ def build_skeleton(text: str, tokens: list[Token]) -> Skeleton:
             else:
                 current.content.append(token.segment)
     signoff = _take_signoff(text, stack[-1]) if stack else []
-    return Skeleton(tokens[:first], roots, diagnostics, signoff)
+    return Skeleton(front, roots, diagnostics, signoff)
+
+
+_FRONT_KINDS = frozenset({TokenKind.TEXT, TokenKind.META})  # what read_front_matter reads
 
 
 def _take_signoff(text: str, last: Draft) -> list[Segment]:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gdplan.errors import InputError
+from gdplan.limits import DEFAULT_LIMITS, Limits, too_large
 from gdplan.names import printable
 from gdplan.read.decode import decode
 from gdplan.read.sniff import Format, detect_format, looks_like_html
@@ -32,26 +33,32 @@ class SourceText:
     warnings: tuple[str, ...] = ()  # what the reader dropped or doubted, for diagnostics
 
 
-def read_source(source: str | bytes | os.PathLike[str], *, name: str | None = None) -> SourceText:
-    """Turn a str (the text itself), bytes, or a path into a SourceText."""
+def read_source(
+    source: str | bytes | os.PathLike[str], *, name: str | None = None, limits: Limits = DEFAULT_LIMITS
+) -> SourceText:
+    """Turn a str (the text itself), bytes, or a path into a SourceText (within ``limits``)."""
     name = printable(name) if name is not None else None
     if isinstance(source, str):
-        return read_string(source, name=name)
+        return read_string(source, name=name, limits=limits)
     if isinstance(source, bytes | bytearray | memoryview):
         label = name or "<bytes>"
-        return read_bytes(bytes(source), label, suffix=Path(name).suffix if name else "")
+        return read_bytes(bytes(source), label, suffix=Path(name).suffix if name else "", limits=limits)
     if isinstance(source, os.PathLike):
-        return read_path(Path(source), name=name)
+        return read_path(Path(source), name=name, limits=limits)
     raise InputError(
         f"cannot read a {type(source).__name__}: give text, bytes or a path", source=name or "<input>"
     )
 
 
-def read_string(text: str, *, name: str | None = None) -> SourceText:
+def read_string(text: str, *, name: str | None = None, limits: Limits = DEFAULT_LIMITS) -> SourceText:
     """A str is the text itself; one that starts as an HTML page is read as HTML."""
     label = name or "<string>"
+    check_size(len(text), limits, label)  # a lower bound of the UTF-8 size: refuse before encoding
     check_text(text, label)
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    encoded = text.encode("utf-8")
+    check_size(len(encoded), limits, label)
+    digest = hashlib.sha256(encoded).hexdigest()
+    del encoded
     if looks_like_html(text):
         from gdplan.read.html import read_html
 
@@ -84,15 +91,31 @@ def check_text(text: str, label: str) -> None:
     )
 
 
-def read_path(path: Path, *, name: str | None = None) -> SourceText:
+def check_size(size: int, limits: Limits, label: str) -> None:
+    if limits.max_bytes is not None and size > limits.max_bytes:
+        raise InputError(too_large(size, limits.max_bytes), source=label)
+
+
+def read_path(path: Path, *, name: str | None = None, limits: Limits = DEFAULT_LIMITS) -> SourceText:
     label = printable(name or str(path))  # shown and recorded: escaped if not UTF-8
-    return read_bytes(file_bytes(path, label), label, suffix=path.suffix)
+    return read_bytes(file_bytes(path, label, limits), label, suffix=path.suffix, limits=limits)
 
 
-def file_bytes(path: Path, label: str) -> bytes:
-    """The bytes of a file, or an InputError naming it and why it cannot be read."""
+def file_bytes(path: Path, label: str, limits: Limits = DEFAULT_LIMITS) -> bytes:
+    """The bytes of a file, or an InputError naming it and why it cannot be read.
+
+    The size is checked before reading (a file over ``limits.max_bytes`` is never loaded),
+    and the read stops one byte past the limit in case the file grew meanwhile.
+    """
     try:
-        return path.read_bytes()
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            check_size(size, limits, label)
+            if limits.max_bytes is None:
+                return handle.read()
+            data = handle.read(limits.max_bytes + 1)
+            check_size(len(data), limits, label)
+            return data
     except FileNotFoundError:
         raise InputError("no such file", source=label) from None
     except IsADirectoryError:
@@ -101,8 +124,9 @@ def file_bytes(path: Path, label: str) -> bytes:
         raise InputError(f"cannot read: {exc.strerror or exc}", source=label) from None
 
 
-def read_bytes(data: bytes, label: str, *, suffix: str = "") -> SourceText:
+def read_bytes(data: bytes, label: str, *, suffix: str = "", limits: Limits = DEFAULT_LIMITS) -> SourceText:
     """The bytes of a file in any supported format → its text."""
+    check_size(len(data), limits, label)
     digest = hashlib.sha256(data).hexdigest()
     fmt = detect_format(data, label, suffix=suffix)
     if fmt is Format.PDF:
@@ -112,7 +136,7 @@ def read_bytes(data: bytes, label: str, *, suffix: str = "") -> SourceText:
     if fmt is Format.DOCX:
         from gdplan.read.docx import docx_text
 
-        return SourceText(docx_text(data, label), label, fmt.value, None, digest)
+        return SourceText(docx_text(data, label, limits), label, fmt.value, None, digest)
     if fmt is Format.HTML:
         from gdplan.read.html import decode_html, read_html
 
