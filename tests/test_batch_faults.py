@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 import gdplan
-from gdplan.batch.atomic import TEMP_MARK, FolderLock, OutputFolderError, exclusive_folder
+from gdplan.batch.atomic import TEMP_MARK, OutputFolderError, exclusive_folder
 from gdplan.batch.formats import FORMATS
 from gdplan.dataset.manifest import verify
 
@@ -112,6 +112,8 @@ def test_a_lock_file_removed_while_a_run_waited_is_not_held_twice(
 
 
 def test_a_lock_held_by_a_dead_run_is_taken_and_a_live_one_is_refused(tmp_path: Path) -> None:
+    from gdplan.batch.atomic import FolderLock
+
     folder = tmp_path / "out"
     held = FolderLock(folder)
     held.acquire()

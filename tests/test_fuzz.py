@@ -52,7 +52,8 @@ FUZZ = settings(
 # What trips a parser of these notices: markers of every style, brackets that do not close,
 # pinyin noise, lost indents, table bars, clause words, odd white space and code points.
 NOISE = [
-    "一、", "二、", "十一、", "（一）", "（二）", "(三)", "1.", "2．", "3、", "（1）", "①", "第一章", "第二条",
+    "一、", "二、", "十一、", "（一）", "（二）", "(三)", "1.", "2．", "3、", "（1）", "①", "第一章",
+    "第二条",
     "（", "）", "(", ")", "《", "》", "〔", "〕", "(yī)", "（èr）", "??", "？？", " | ", "|", "\u3000",
     "\n", "\r\n", "\n\n", "。", "；", "：", "、", "牵头", "负责", "配合", "（市林业局牵头，", "分别负责）",
     "下同", "附件：", "2027年", "\ufeff", "\u200b", "\x0c", "\t", "\U00020000", "\ufffd", "<p>", "&amp;",

@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 
 import gdplan
-from gdplan.limits import MiB, Limits, parse_size
 from gdplan.parser.text import normalize
 from gdplan.read import read_source
 from tests.fixtures.read import read_builders as rb
@@ -22,7 +21,10 @@ from .test_batch import Done, gdplan_cli
 
 __all__ = ["gdplan_cli"]
 
-PLAN = "一、总体要求\n（一）加强统筹。建立机制。（市林业局牵头，市财政局负责）\n二、保障措施\n（一）强化落实。\n"
+PLAN = (
+    "一、总体要求\n（一）加强统筹。建立机制。（市林业局牵头，市财政局负责）\n"
+    "二、保障措施\n（一）强化落实。\n"
+)
 
 # ---------------------------------------------------------------------------- 5. lone surrogates
 
@@ -45,6 +47,8 @@ def test_a_lone_surrogate_in_an_html_str_is_refused_too() -> None:
 
 
 def test_an_input_over_max_bytes_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    from gdplan.limits import Limits
+
     path = tmp_path / "big.txt"
     path.write_text(PLAN * 2000, encoding="utf-8")  # about 200 KB
     with pytest.raises(gdplan.InputError, match=r"over the limit of 64\.0 KiB"):
@@ -57,6 +61,8 @@ def test_an_input_over_max_bytes_is_refused_before_it_is_read(tmp_path: Path) ->
 
 
 def test_the_default_limit_is_50_mib_and_sizes_parse() -> None:
+    from gdplan.limits import Limits, MiB, parse_size
+
     assert Limits().max_bytes == 50 * MiB
     assert parse_size("50M") == 50 * MiB and parse_size("1.5g") == 3 * (1 << 29)
     assert parse_size("2048") == 2048 and parse_size("0") is None and parse_size("64KiB") == 65536
@@ -80,7 +86,10 @@ def _zip_bomb(inflated: int) -> bytes:
     """A DOCX whose document.xml inflates ``inflated`` bytes of one repeated paragraph."""
     plain = rb.docx_plain(["一、总体要求", "（一）加强统筹。"])
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(plain)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as bomb:
+    with (
+        zipfile.ZipFile(io.BytesIO(plain)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as bomb,
+    ):
         for item in source.infolist():
             data = source.read(item)
             if item.filename == "word/document.xml":
@@ -92,7 +101,9 @@ def _zip_bomb(inflated: int) -> bytes:
 
 
 def test_a_docx_zip_bomb_is_refused_before_inflating() -> None:
-    bomb = _zip_bomb(8 * MiB)
+    from gdplan.limits import Limits, MiB
+
+    bomb = _zip_bomb(8 << 20)
     assert len(bomb) < 200 * 1024  # tiny on disk
     with pytest.raises(gdplan.InputError, match=r"word/document\.xml inflates \d+ times"):
         gdplan.parse(bomb, name="bomb.docx")
@@ -128,7 +139,8 @@ def test_html_nested_deep_keeps_every_line(depth: int) -> None:
         + "</div>" * depth + "<p>二、保障措施</p><p>（一）强化落实。</p></body></html>"
     )  # fmt: skip
     doc = gdplan.parse(page)
-    assert [n.label + n.title for n in doc.walk()] == ["一、总体要求", "（一）加强统筹", "二、保障措施", "（一）强化落实"]
+    expected = ["一、总体要求", "（一）加强统筹", "二、保障措施", "（一）强化落实"]
+    assert [n.label + n.title for n in doc.walk()] == expected
     notes = [d.message for d in doc.diagnostics if d.code == "input"]
     # Past what libxml2 builds as a tree, the page is read as plain text, and a diagnostic says so.
     assert bool(notes) == (depth > 2048), notes
