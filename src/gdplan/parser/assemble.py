@@ -46,6 +46,9 @@ class Assembler:
         self.shown = nt.layer(script)
         self.state = CarryState()
         self.diagnostics: list[Diagnostic] = []
+        # One str object per distinct unit name or key: a plan names the same units hundreds
+        # of times, and a copy each time is most of a large document's memory after the nodes.
+        self._strings: dict[str, str] = {}
 
     def nodes(self, skeleton: Skeleton) -> list[Node]:
         drafts = skeleton.drafts()
@@ -169,7 +172,9 @@ class Assembler:
     # -- responsibility ---------------------------------------------------------------------
 
     def _unit(self, ref: UnitRef) -> Unit:
-        return Unit(name=ref.render(self.shown).strip(), key=_unit_key(ref.render(self.a)))
+        shared = self._strings.setdefault
+        name = ref.render(self.shown).strip()
+        return Unit(name=shared(name, name), key=shared(key := _unit_key(ref.render(self.a)), key))
 
     def _responsibility(
         self,
