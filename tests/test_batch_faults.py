@@ -315,3 +315,38 @@ def test_a_full_disk_while_logging_errors_stops_cleanly(
     assert "Traceback" not in done.stderr
     assert "stopped early: cannot write" in done.stderr
     assert "failed 1" in done.stderr  # no input starts after the disk is full
+
+
+def _staged_rows(folder: Path) -> bool:
+    """True once a dataset build beside ``folder/ds`` has written rows into its staging folder."""
+    try:
+        return any(p.stat().st_size for d in folder.glob(f".ds{TEMP_MARK}*") for p in d.iterdir())
+    except OSError:  # the build finished (or moved a file) meanwhile
+        return False
+
+
+def test_killing_a_dataset_build_leaves_the_old_dataset_and_no_process(
+    gdplan_cli: Callable[..., Done], tmp_path: Path
+) -> None:
+    procs.need_proc()
+    ds = tmp_path / "ds"
+    assert gdplan_cli("dataset", SAMPLES, "-o", ds, "-q").returncode == 0
+    before = {p.name: p.read_bytes() for p in ds.iterdir()}
+    src = tmp_path / "in"
+    _generated_corpus(src, 1500)
+    run = procs.start_in_own_group([*GDPLAN, "dataset", str(src), "-o", str(ds), "-j", "2"])
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and run.poll() is None and not _staged_rows(tmp_path):
+            time.sleep(0.02)
+        assert run.poll() is None, "the build finished before it could be killed: make the corpus larger"
+        os.kill(run.pid, signal.SIGKILL)
+        run.communicate(timeout=60)
+        assert procs.wait_for_group(run.pid, timeout=30) == []
+    finally:
+        procs.kill_group(run.pid)
+    after = {p.name: p.read_bytes() for p in ds.iterdir() if p.name != ".gdplan-lock"}  # unlocked
+    assert after == before
+    # The next build clears the dead run's staging folder and the lock is free at once.
+    assert gdplan_cli("dataset", SAMPLES, "-o", ds, "-q").returncode == 0
+    assert [p.name for p in tmp_path.iterdir() if TEMP_MARK in p.name] == []
