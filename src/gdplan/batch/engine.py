@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import os
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from typing import Any, Protocol, TypeVar
@@ -66,10 +67,17 @@ class ProcessEngine:
         from gdplan.batch.lifeline import Lifeline
 
         _warm_up()  # import the parser before forking so every worker starts warm
+        # Forked workers share the warm parser copy-on-write, and are this process's own
+        # children (a fork server's would be the server's), which the lifeline relies on.
+        linux = sys.platform.startswith("linux")
+        context = multiprocessing.get_context("fork" if linux else None)
         # Workers die with this process, however it dies (see lifeline.py).
-        self._lifeline = Lifeline(forked=multiprocessing.get_start_method() == "fork")
+        self._lifeline = Lifeline(forked=context.get_start_method() == "fork")
         self._pool = ProcessPoolExecutor(
-            max_workers=workers, initializer=_init_worker, initargs=self._lifeline.initargs()
+            max_workers=workers,
+            mp_context=context,
+            initializer=_init_worker,
+            initargs=self._lifeline.initargs(),
         )
         self._window = workers * ahead
         # Jobs go to workers a few at a time: per-job pickling and future bookkeeping in the

@@ -52,7 +52,9 @@ class Lifeline:
             self.read_fd, self.write_fd = os.pipe()
 
     def initargs(self) -> tuple[int, int | None, int | None]:
-        return (self.parent_pid, self.read_fd, self.write_fd)
+        """What :func:`bind_to_parent` needs; without a pipe (not forked) the worker watches
+        whichever process started it (its pid is not ours when a fork server starts it)."""
+        return (self.parent_pid if self.read_fd is not None else 0, self.read_fd, self.write_fd)
 
     def close(self) -> None:
         for fd in (self.read_fd, self.write_fd):
@@ -68,7 +70,9 @@ def bind_to_parent(parent_pid: int, read_fd: int | None, write_fd: int | None) -
     if write_fd is not None:
         with contextlib.suppress(OSError):
             os.close(write_fd)  # only the parent may hold the write end, or EOF never comes
-    if os.getppid() != parent_pid:  # the parent died before we got here
+    if not parent_pid:
+        parent_pid = os.getppid()
+    elif os.getppid() != parent_pid:  # the parent died before we got here
         _parent_gone()
     threading.Thread(target=_watch, args=(parent_pid, read_fd), name="gdplan-lifeline", daemon=True).start()
 
