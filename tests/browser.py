@@ -19,9 +19,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .processes import group_members
+from .procs import group_alive
 
-__all__ = ["FLAGS", "NoBrowser", "browser_paths", "chromium", "group_members"]
+__all__ = ["FLAGS", "NoBrowser", "browser_paths", "chromium", "group_alive"]
 
 FLAGS = (
     "--headless",
@@ -69,13 +69,13 @@ def browser_paths() -> tuple[str, str]:
 
 def _reap(pgid: int) -> None:
     deadline = time.monotonic() + 5
-    while group_members(pgid) and time.monotonic() < deadline:
+    while group_alive(pgid) and time.monotonic() < deadline:
         time.sleep(0.05)
-    if group_members(pgid):
+    if group_alive(pgid):
         with contextlib.suppress(ProcessLookupError):
             os.killpg(pgid, signal.SIGKILL)
         deadline = time.monotonic() + 5
-        while group_members(pgid) and time.monotonic() < deadline:
+        while group_alive(pgid) and time.monotonic() < deadline:
             time.sleep(0.05)
 
 

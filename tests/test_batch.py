@@ -19,6 +19,8 @@ from gdplan.batch.atomic import TEMP_MARK
 from gdplan.batch.formats import FORMATS, render_bytes
 from gdplan.cli import main
 
+from . import procs
+
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "samples"
 SEED = SAMPLES / "gd-2025-digital-seed.txt"
@@ -151,28 +153,10 @@ def _generated_corpus(folder: Path, n: int) -> list[Path]:
     return made
 
 
-def _wait_for_group_exit(pgid: int, timeout: float = 30.0) -> None:
-    """Wait until no live process is left in the group (zombies have let go of their files)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        alive = False
-        for stat in Path("/proc").glob("[0-9]*/stat"):
-            try:
-                fields = stat.read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[2]) == pgid and fields[0] != "Z":  # fields: state, ppid, pgrp, …
-                alive = True
-                break
-        if not alive:
-            return
-        time.sleep(0.02)
-    raise AssertionError(f"process group {pgid} still has live processes after {timeout} s")
-
-
 def test_sigkill_half_way_then_resume_finishes_with_every_output_whole(
     gdplan_cli: Callable[..., Done], tmp_path: Path
 ) -> None:
+    procs.need_proc()
     src = tmp_path / "in"
     inputs = _generated_corpus(src, 300)
     out = tmp_path / "out"
@@ -186,7 +170,9 @@ def test_sigkill_half_way_then_resume_finishes_with_every_output_whole(
         time.sleep(0.02)
     os.killpg(run.pid, signal.SIGKILL)  # the run and its workers, mid-write
     run.wait()
-    _wait_for_group_exit(run.pid)  # the workers too: one still dying holds the folder's lock
+    # Every process of the run, not only the parent, must be gone before the next run may
+    # take the folder: a dying worker still holds the lock for a moment.
+    assert procs.wait_for_group(run.pid) == []
     assert run.returncode == -signal.SIGKILL, (
         "the run finished before it could be killed: make the corpus larger"
     )

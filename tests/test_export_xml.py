@@ -217,7 +217,8 @@ def test_the_text_equals_what_lxml_pretty_prints(doc: Document) -> None:
 AWKWARD = "a\"b'c&d<e>f]]>g\nh\ri\tj\x00k\x0bl\x1fm\x7fn\x85o\u2028p\ufffeq\uffffr\U0001f600s&#32;t"
 
 
-_CHOICES = frozenset({"kind", "script", "level", "style", "form", "absent"})  # fields with a fixed set of values
+# fields with a fixed set of values
+_CHOICES = frozenset({"kind", "script", "level", "style", "form", "absent"})
 
 
 def _awkward(value: Any) -> Any:

@@ -16,7 +16,7 @@ import pytest
 import gdplan
 from gdplan.cli import main
 
-from .browser import NoBrowser, browser_paths, chromium, group_members
+from .browser import NoBrowser, browser_paths, chromium, group_alive
 from .conftest import ROOT, SEED
 from .test_report import ROLES, expected_counts, jsonl_items
 
@@ -119,8 +119,8 @@ def test_the_browser_is_gone_afterwards() -> None:
         pytest.skip(f"no headless browser: {exc}")
     with chromium() as (driver, group):
         driver.get("about:blank")
-        assert group_members(group)  # chromedriver and Chromium run in the group
-    assert group_members(group) == []
+        assert group_alive(group)  # chromedriver and Chromium run in the group
+    assert group_alive(group) == []
 
 
 def test_several_documents_link_and_build_their_matrix_when_opened(

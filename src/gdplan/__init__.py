@@ -34,6 +34,7 @@ from gdplan.errors import (
     NotAPlanError,
     ParseError,
 )
+from gdplan.limits import DEFAULT_LIMITS, Limits
 
 if _TYPE_CHECKING:
     from gdplan.compare import Comparison
@@ -93,6 +94,7 @@ def parse(
     script: Script = "original",
     errors: ErrorLevel | str = ErrorLevel.WARN,
     name: str | None = None,
+    limits: Limits | None = None,
 ) -> Document:
     """Parse a plan notice.
 
@@ -108,12 +110,15 @@ def parse(
     ``script`` chooses the script of the text fields in the result
     (the analysis always runs on simplified script). ``errors`` says what to do with
     problems in the text: ``ignore``, ``warn`` (record diagnostics, the default) or
-    ``raise``. ``name`` is the source name used in errors and provenance.
+    ``raise``. ``name`` is the source name used in errors and provenance. ``limits``
+    bounds how much is read (default :data:`gdplan.limits.DEFAULT_LIMITS`: 50 MiB of
+    input; see :mod:`gdplan.limits`); an input over a limit is an ``InputError``.
     """
     from gdplan.parser import parse_source
     from gdplan.read import read_source
 
-    return parse_source(read_source(source, name=name), script=script, errors=ErrorLevel(errors))
+    src = read_source(source, name=name, limits=limits or DEFAULT_LIMITS)
+    return parse_source(src, script=script, errors=ErrorLevel(errors))
 
 
 def to_json(doc: Document, *, indent: int | None = 2) -> str:
@@ -176,6 +181,7 @@ __all__ = [
     "ErrorLevel",
     "GdplanError",
     "InputError",
+    "Limits",
     "MarkerStyle",
     "Node",
     "NotAPlanError",

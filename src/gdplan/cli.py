@@ -163,6 +163,22 @@ def _add_parse_options(command: argparse.ArgumentParser) -> None:
         default="warn",
         help="problems in the text: ignore them, record them as diagnostics (default), or fail the input",
     )
+    command.add_argument(
+        "--max-bytes",
+        type=_size,
+        default="50M",
+        metavar="SIZE",
+        help="refuse an input larger than SIZE (default 50M; suffixes K, M, G; 0: no limit)",
+    )
+
+
+def _size(text: str) -> int | None:
+    from gdplan.limits import parse_size
+
+    try:
+        return parse_size(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _add_batch_options(command: argparse.ArgumentParser) -> None:
@@ -405,17 +421,23 @@ def _convert_one(args: argparse.Namespace, source: Path | None, fmt: OutputForma
     """One input → one file, or standard output. A bad input is one line on stderr, exit 1."""
     from gdplan.batch.atomic import write_bytes_atomic
     from gdplan.batch.formats import render_bytes
+    from gdplan.limits import Limits
     from gdplan.load import load_document
+    from gdplan.names import printable
 
-    label = "<stdin>" if source is None else str(source)
+    label = "<stdin>" if source is None else printable(str(source))
     try:
+        limits = Limits().with_max_bytes(args.max_bytes)
         if source is None:
-            data = sys.stdin.buffer.read()
+            data = sys.stdin.buffer.read(args.max_bytes + 1 if args.max_bytes else -1)
             doc = load_document(
-                Path(label), reader=args.reader, script=args.script, errors=args.errors, data=data
+                Path(label), reader=args.reader, script=args.script, errors=args.errors, data=data,
+                limits=limits,
             )
         else:
-            doc = load_document(source, reader=args.reader, script=args.script, errors=args.errors)
+            doc = load_document(
+                source, reader=args.reader, script=args.script, errors=args.errors, limits=limits
+            )
         data = render_bytes(doc, fmt)
         if output in (None, STDIO):
             sys.stdout.buffer.write(data)
@@ -471,6 +493,7 @@ def _batch_options(args: argparse.Namespace) -> dict[str, Any]:
         "errors": args.errors,
         "quiet": args.quiet,
         "reader": args.reader,
+        "max_bytes": args.max_bytes,
     }
 
 

@@ -21,8 +21,10 @@ class GdplanError(Exception):
     """Base of every error gdplan raises on purpose."""
 
     def __init__(self, reason: str, *, source: str = "<input>", line: int | None = None) -> None:
+        from gdplan.names import printable
+
         self.reason = reason
-        self.source = source
+        self.source = source = printable(source)  # a file name that is not UTF-8, escaped
         self.line = line
         where = source if line is None else f"{source}:{line}"
         super().__init__(f"{where}: {reason}")

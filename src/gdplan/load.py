@@ -13,7 +13,9 @@ from pathlib import Path
 from typing import Literal, cast
 
 from gdplan.errors import ErrorLevel, InputError
+from gdplan.limits import DEFAULT_LIMITS, Limits
 from gdplan.model import Document
+from gdplan.names import printable
 from gdplan.read import SourceText
 
 READERS: tuple[str, ...] = ("txt", "html", "docx", "pdf", "md", "json")
@@ -46,14 +48,17 @@ def load_document(
     errors: ErrorLevel | str = ErrorLevel.WARN,
     name: str | None = None,
     data: bytes | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Document:
-    """Read ``path`` (or ``data``, its bytes, already read) with ``reader`` (see :func:`reader_for`)."""
+    """Read ``path`` (or ``data``, its bytes, already read) with ``reader`` (see :func:`reader_for`),
+    within ``limits``."""
     import gdplan
-    from gdplan.read import file_bytes
+    from gdplan.read import check_size, file_bytes
 
-    label = name or str(path)
+    label = name or printable(str(path))
     chosen = reader_for(path, reader)
-    raw = data if data is not None else file_bytes(path, label)
+    raw = data if data is not None else file_bytes(path, label, limits)
+    check_size(len(raw), limits, label)
     if chosen is None and not path.suffix:
         chosen = _own_output(raw)  # standard input, or a file without a suffix
     if chosen == "md":
@@ -61,11 +66,11 @@ def load_document(
     if chosen == "json":
         return gdplan.from_json(raw, name=label)
     if chosen is None:
-        return gdplan.parse(raw, script=cast(_Script, script), errors=errors, name=label)
+        return gdplan.parse(raw, script=cast(_Script, script), errors=errors, name=label, limits=limits)
     from gdplan.parser import parse_source
 
     return parse_source(
-        _forced_text(raw, label, chosen), script=cast(_Script, script), errors=ErrorLevel(errors)
+        _forced_text(raw, label, chosen, limits), script=cast(_Script, script), errors=ErrorLevel(errors)
     )
 
 
@@ -88,7 +93,7 @@ def _utf8(data: bytes, label: str) -> str:
         ) from None
 
 
-def _forced_text(data: bytes, label: str, reader: str) -> SourceText:
+def _forced_text(data: bytes, label: str, reader: str, limits: Limits) -> SourceText:
     """The notice read by the reader named, whatever its content looks like."""
     import hashlib
 
@@ -103,11 +108,12 @@ def _forced_text(data: bytes, label: str, reader: str) -> SourceText:
     if reader == "docx":
         from gdplan.read.docx import docx_text
 
-        return SourceText(docx_text(data, label), label, Format.DOCX.value, None, digest)
+        return SourceText(docx_text(data, label, limits), label, Format.DOCX.value, None, digest)
     if reader == "html":
-        from gdplan.read.html import decode_html, html_text
+        from gdplan.read.html import decode_html, read_html
 
         decoded = decode_html(data, label)
-        return SourceText(html_text(decoded.text, label), label, Format.HTML.value, decoded.encoding, digest)
+        html, notes = read_html(decoded.text, label)
+        return SourceText(html, label, Format.HTML.value, decoded.encoding, digest, notes)
     decoded = decode(data, label)
     return SourceText(decoded.text, label, Format.TEXT.value, decoded.encoding, digest)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import os
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from typing import Any, Protocol, TypeVar
@@ -60,10 +61,24 @@ class ProcessEngine:
     """-j N: a pool of N worker processes fed a few jobs ahead of the results."""
 
     def __init__(self, workers: int, *, ahead: int = 4, chunk: int = 8) -> None:
+        import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
+        from gdplan.batch.lifeline import Lifeline
+
         _warm_up()  # import the parser before forking so every worker starts warm
-        self._pool = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_ctrl_c)
+        # Forked workers share the warm parser copy-on-write, and are this process's own
+        # children (a fork server's would be the server's), which the lifeline relies on.
+        linux = sys.platform.startswith("linux")
+        context = multiprocessing.get_context("fork" if linux else None)
+        # Workers die with this process, however it dies (see lifeline.py).
+        self._lifeline = Lifeline(forked=context.get_start_method() == "fork")
+        self._pool = ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=context,
+            initializer=_init_worker,
+            initargs=self._lifeline.initargs(),
+        )
         self._window = workers * ahead
         # Jobs go to workers a few at a time: per-job pickling and future bookkeeping in the
         # parent cost about 0.4 ms of CPU a document, which competes with the workers.
@@ -104,7 +119,10 @@ class ProcessEngine:
             yield from results
 
     def close(self) -> None:
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        try:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+        finally:
+            self._lifeline.close()
 
 
 def _run_chunk(fn: Callable[[J], R], jobs: list[J]) -> list[R]:
@@ -183,11 +201,17 @@ def _total_threads(client: Any) -> int:
         return 1
 
 
-def _ignore_ctrl_c() -> None:
-    """Workers leave Ctrl-C to the parent, which stops submitting and lets running files finish whole."""
+def _init_worker(parent_pid: int, read_fd: int | None, write_fd: int | None) -> None:
+    """Workers leave Ctrl-C to the parent, which stops submitting and lets running files finish
+    whole; SIGTERM sent to a worker itself (``kill -TERM -PGID``) removes its temporary files
+    and ends it; and workers die with the parent (lifeline.py)."""
     import signal
 
+    from gdplan.batch.lifeline import bind_to_parent, terminated
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, terminated)
+    bind_to_parent(parent_pid, read_fd, write_fd)
 
 
 def _warm_up() -> None:

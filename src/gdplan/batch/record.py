@@ -32,7 +32,7 @@ class DoneRecord:
                 "outputs": self.outputs,
                 "gdplan_version": self.gdplan_version,
             },
-            ensure_ascii=False,
+            ensure_ascii=True,  # an output name that is not UTF-8 (escaped bytes) survives as \udcNN
             sort_keys=True,
         )
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Literal
 
 from gdplan.dataset.schema import Row
+from gdplan.limits import DEFAULT_MAX_BYTES
 from gdplan.model import ROLES, Document, Notice
 
 Script = Literal["original", "simplified"]
@@ -25,6 +26,7 @@ class DatasetJob:
     errors: str = "warn"
     parsed_at: str | None = None
     reader: str | None = None  # --from
+    max_bytes: int | None = DEFAULT_MAX_BYTES
 
 
 @dataclass
@@ -46,10 +48,16 @@ def run_dataset_job(job: DatasetJob) -> Extracted:
     from gdplan.batch.job import failure
 
     try:
+        from gdplan.limits import Limits
         from gdplan.load import load_document
 
         doc = load_document(
-            Path(job.path), reader=job.reader, script=job.script, errors=job.errors, name=job.source
+            Path(job.path),
+            reader=job.reader,
+            script=job.script,
+            errors=job.errors,
+            name=job.source,
+            limits=Limits().with_max_bytes(job.max_bytes),
         )
         return Extracted(
             job.source,

@@ -9,7 +9,7 @@ Each part is one small rule over the text tokens, matched on the analysis layer.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from gdplan.model import Notice
@@ -65,7 +65,7 @@ class _NoticeParts:
 
 
 def read_front_matter(
-    nt: NormalizedText, tokens: list[Token], script: str, signoff: Sequence[Segment] = ()
+    nt: NormalizedText, tokens: Iterable[Token], script: str, signoff: Sequence[Segment] = ()
 ) -> FrontMatter:
     """Read the tokens before the first marker; ``signoff`` is a signature and date printed
     after the last item instead (a document whose body is the plan)."""

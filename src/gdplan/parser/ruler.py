@@ -10,12 +10,18 @@ from gdplan.parser.rules.markers import marker_at
 from gdplan.parser.rules.metadata import read_metadata
 from gdplan.parser.rules.noise import is_noise
 from gdplan.parser.rules.signoff import is_attachment_list
-from gdplan.parser.rules.table import Rows, read_tables
+from gdplan.parser.rules.table import Rows, may_hold_table, read_tables
 from gdplan.parser.tokens import Marker, Segment, Token, TokenKind
 
 
-def read_tokens(text: str, segments: Iterable[Segment]) -> tuple[list[Token], Rows]:
-    """The line rules, then the token rules: the tokens and each table row's cells."""
+def read_tokens(text: str, segments: Iterable[Segment]) -> tuple[Iterable[Token], Rows]:
+    """The line rules, then the token rules: the tokens and each table row's cells.
+
+    A text without a table's header words is streamed: its tokens are never all held at
+    once, so memory stays a few times the input (the table rule looks ahead, and holds them).
+    """
+    if not may_hold_table(text):
+        return tokenize(text, segments), {}
     return read_tables(text, list(tokenize(text, segments)))
 
 

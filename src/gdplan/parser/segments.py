@@ -19,10 +19,15 @@ def segments(nt: NormalizedText) -> Iterator[Segment]:
     text = nt.analysis
     at = 0
     # Noise cuts never remove a line break, so line i of the text is line i of the input.
-    for number, line in enumerate(text.split("\n"), start=1):
-        start, end = at, at + len(line)
+    # (Found with str.find, not split: a copy of every line would double the memory.)
+    number = 0
+    while at <= len(text):
+        number += 1
+        end = text.find("\n", at)
+        if end < 0:
+            end = len(text)
+        yield from _line_segments(nt, at, end, number)
         at = end + 1
-        yield from _line_segments(nt, start, end, number)
 
 
 def _line_segments(nt: NormalizedText, start: int, end: int, line: int) -> Iterator[Segment]:

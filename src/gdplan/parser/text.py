@@ -16,7 +16,8 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Callable
+from array import array
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 from typing import TYPE_CHECKING, Protocol
@@ -130,9 +131,10 @@ class NormalizedText:
     analysis: str
     # Where noise was cut: clean offset of each cut, and how many input characters were
     # removed up to and including it. Offsets between cuts shift by the same amount.
-    _cut_at: tuple[int, ...]
-    _cut_shift: tuple[int, ...]
-    _line_starts: tuple[int, ...]  # offsets in original where each line starts
+    # (arrays of machine integers, not tuples of int objects: 8 bytes an entry instead of 40)
+    _cut_at: Sequence[int]
+    _cut_shift: Sequence[int]
+    _line_starts: Sequence[int]  # offsets in original where each line starts
 
     def original_offset(self, clean_offset: int) -> int:
         i = bisect.bisect_right(self._cut_at, clean_offset)
@@ -170,8 +172,8 @@ def normalize(original: str) -> NormalizedText:
         for m in rx().finditer(original)
     )
     kept: list[str] = []
-    cut_at: list[int] = []
-    cut_shift: list[int] = []
+    cut_at = array("q")
+    cut_shift = array("q")
     at = removed = 0
     for start, end in cuts:
         start = max(start, at)  # overlapping matches
@@ -185,5 +187,6 @@ def normalize(original: str) -> NormalizedText:
     kept.append(original[at:])
     clean = "".join(kept)
     analysis = to_simplified(fold_width(clean))  # OpenCC leaves ASCII alone: same as fold(t2s)
-    line_starts = (0, *(m.end() for m in _NEWLINE.finditer(original)))
-    return NormalizedText(original, clean, analysis, tuple(cut_at), tuple(cut_shift), line_starts)
+    line_starts = array("q", [0])
+    line_starts.extend(m.end() for m in _NEWLINE.finditer(original))
+    return NormalizedText(original, clean, analysis, cut_at, cut_shift, line_starts)

@@ -8,6 +8,8 @@ nests in the seed, 一、 → 1. → 二、 → （一） → 10. nests in a pla
 
 from __future__ import annotations
 
+from array import array
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from gdplan.model import Diagnostic, MarkerStyle
@@ -47,9 +49,50 @@ class Draft:
         return out
 
 
+class FrontTokens:
+    """The front matter's tokens (before the first marker), kept compact.
+
+    Before the first marker gdplan cannot know whether a plan follows; a large input with
+    no plan (or a plan after megabytes of text) would otherwise hold a token object for
+    every line. A plain text line is kept as three machine integers and becomes a Token
+    again only when iterated; metadata tokens, few, are kept as they are.
+    """
+
+    def __init__(self) -> None:
+        self._starts = array("q")
+        self._ends = array("q")
+        self._lines = array("q")
+        self._order = array("q")  # for each token in order: -1 a text line, else an index into _meta
+        self._meta: list[Token] = []
+
+    def append(self, token: Token) -> None:
+        seg = token.segment
+        if token.kind is TokenKind.TEXT and seg.cell is None and seg.row_end:
+            self._starts.append(seg.start)
+            self._ends.append(seg.end)
+            self._lines.append(seg.line)
+            self._order.append(-1)
+        else:
+            self._order.append(len(self._meta))
+            self._meta.append(token)
+
+    def __iter__(self) -> Iterator[Token]:
+        text_at = 0
+        for which in self._order:
+            if which >= 0:
+                yield self._meta[which]
+            else:
+                seg = Segment(self._starts[text_at], self._ends[text_at], self._lines[text_at])
+                text_at += 1
+                yield Token(TokenKind.TEXT, seg)
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+
 @dataclass
 class Skeleton:
-    front: list[Token]  # everything before the first numbered marker
+    front: FrontTokens  # what the front-matter reader needs of everything before the first marker
     roots: list[Draft]
     diagnostics: list[Diagnostic]
     signoff: list[Segment] = field(default_factory=list)  # signature and date after the last item
@@ -58,13 +101,22 @@ class Skeleton:
         return [d for root in self.roots for d in root.walk()]
 
 
-def build_skeleton(text: str, tokens: list[Token]) -> Skeleton:
-    first = next((i for i, t in enumerate(tokens) if t.kind is TokenKind.MARKER), len(tokens))
+def build_skeleton(text: str, tokens: Iterable[Token]) -> Skeleton:
+    """The tree of drafts; ``tokens`` is consumed once, as it comes (nothing else keeps it:
+    a token that ends up in no draft and not in the front matter is freed at once)."""
+    front = FrontTokens()  # before the first marker: only what the front-matter reader uses
     roots: list[Draft] = []
     stack: list[Draft] = []
     last_number: dict[MarkerStyle, int] = {}
     diagnostics: list[Diagnostic] = []
-    for token in tokens[first:]:
+    seen_marker = False
+    for token in tokens:
+        if not seen_marker:
+            if token.kind is not TokenKind.MARKER:
+                if token.kind in _FRONT_KINDS:
+                    front.append(token)
+                continue
+            seen_marker = True
         if token.kind is TokenKind.MARKER:
             assert token.marker is not None
             style = token.marker.style
@@ -87,7 +139,10 @@ def build_skeleton(text: str, tokens: list[Token]) -> Skeleton:
             else:
                 current.content.append(token.segment)
     signoff = _take_signoff(text, stack[-1]) if stack else []
-    return Skeleton(tokens[:first], roots, diagnostics, signoff)
+    return Skeleton(front, roots, diagnostics, signoff)
+
+
+_FRONT_KINDS = frozenset({TokenKind.TEXT, TokenKind.META})  # what read_front_matter reads
 
 
 def _take_signoff(text: str, last: Draft) -> list[Segment]:

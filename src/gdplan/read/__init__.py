@@ -13,11 +13,14 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 from gdplan.errors import InputError
+from gdplan.limits import DEFAULT_LIMITS, Limits, too_large
+from gdplan.names import printable
 from gdplan.read.decode import decode
 from gdplan.read.sniff import Format, detect_format, looks_like_html
 
@@ -45,19 +48,24 @@ _NAME_LIKE_MAX = 260
 
 
 def read_source(
-    source: str | bytes | os.PathLike[str] | Readable, *, name: str | None = None
+    source: str | bytes | os.PathLike[str] | Readable,
+    *,
+    name: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> SourceText:
-    """Turn a str (the text itself), bytes, a path or an open file into a SourceText."""
+    """Turn a str (the text itself), bytes, a path or an open file into a SourceText (within
+    ``limits``)."""
+    name = printable(name) if name is not None else None
     if isinstance(source, str):
         _refuse_file_name(source, name)
-        return read_string(source, name=name)
+        return read_string(source, name=name, limits=limits)
     if isinstance(source, bytes | bytearray | memoryview):
         label = name or "<bytes>"
-        return read_bytes(bytes(source), label, suffix=Path(name).suffix if name else "")
+        return read_bytes(bytes(source), label, suffix=Path(name).suffix if name else "", limits=limits)
     if isinstance(source, os.PathLike):
-        return read_path(Path(source), name=name)
+        return read_path(Path(source), name=name, limits=limits)
     if isinstance(source, Readable):
-        return _read_file_object(source, name)
+        return _read_file_object(source, name, limits)
     raise InputError(
         f"cannot read a {type(source).__name__}: give a Path, bytes, an open file or the text",
         source=name or "<input>",
@@ -81,16 +89,16 @@ def _refuse_file_name(text: str, name: str | None) -> None:
         )
 
 
-def _read_file_object(handle: Readable, name: str | None) -> SourceText:
+def _read_file_object(handle: Readable, name: str | None, limits: Limits) -> SourceText:
     label = name or _handle_name(handle)
     try:
         data = handle.read()
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", source=label) from None
     if isinstance(data, str):
-        return read_string(data, name=label)
+        return read_string(data, name=label, limits=limits)
     if isinstance(data, bytes | bytearray | memoryview):
-        return read_bytes(bytes(data), label, suffix=Path(label).suffix)
+        return read_bytes(bytes(data), label, suffix=Path(label).suffix, limits=limits)
     raise InputError(f"read() gave a {type(data).__name__}, not text or bytes", source=label)
 
 
@@ -99,26 +107,72 @@ def _handle_name(handle: object) -> str:
     return raw if isinstance(raw, str) and raw else "<file>"
 
 
-def read_string(text: str, *, name: str | None = None) -> SourceText:
+def read_string(text: str, *, name: str | None = None, limits: Limits = DEFAULT_LIMITS) -> SourceText:
     """A str is the text itself; one that starts as an HTML page is read as HTML."""
     label = name or "<string>"
-    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    check_size(len(text), limits, label)  # a lower bound of the UTF-8 size: refuse before encoding
+    check_text(text, label)
+    encoded = text.encode("utf-8")
+    check_size(len(encoded), limits, label)
+    digest = hashlib.sha256(encoded).hexdigest()
+    del encoded
     if looks_like_html(text):
-        from gdplan.read.html import html_text
+        from gdplan.read.html import read_html
 
-        return SourceText(html_text(text, label), label, Format.HTML.value, None, digest)
+        html, notes = read_html(text, label)
+        return SourceText(html, label, Format.HTML.value, None, digest, notes)
     return SourceText(text, label, Format.TEXT.value, None, digest)
 
 
-def read_path(path: Path, *, name: str | None = None) -> SourceText:
-    label = name or str(path)
-    return read_bytes(file_bytes(path, label), label, suffix=path.suffix)
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def file_bytes(path: Path, label: str) -> bytes:
-    """The bytes of a file, or an InputError naming it and why it cannot be read."""
+def check_text(text: str, label: str) -> None:
+    """Refuse a str holding a lone surrogate (``"\\ud800"``): it is not text and no output
+    format can hold it. The error names the line, the column and the code point.
+
+    (Decoded bytes never hold one: the decoders are strict. A str gets one from a
+    ``surrogateescape`` decoding or from slicing a UTF-16 string in the middle of a pair.)
+    """
+    match = _SURROGATE.search(text)
+    if match is None:
+        return
+    at = match.start()
+    line = text.count("\n", 0, at) + 1
+    column = at - (text.rfind("\n", 0, at) + 1) + 1
+    raise InputError(
+        f"lone surrogate U+{ord(match.group()):04X} at character {at} (column {column}): "
+        "not text; decode the bytes strictly or pass the bytes themselves",
+        source=label,
+        line=line,
+    )
+
+
+def check_size(size: int, limits: Limits, label: str) -> None:
+    if limits.max_bytes is not None and size > limits.max_bytes:
+        raise InputError(too_large(size, limits.max_bytes), source=label)
+
+
+def read_path(path: Path, *, name: str | None = None, limits: Limits = DEFAULT_LIMITS) -> SourceText:
+    label = printable(name or str(path))  # shown and recorded: escaped if not UTF-8
+    return read_bytes(file_bytes(path, label, limits), label, suffix=path.suffix, limits=limits)
+
+
+def file_bytes(path: Path, label: str, limits: Limits = DEFAULT_LIMITS) -> bytes:
+    """The bytes of a file, or an InputError naming it and why it cannot be read.
+
+    The size is checked before reading (a file over ``limits.max_bytes`` is never loaded),
+    and the read stops one byte past the limit in case the file grew meanwhile.
+    """
     try:
-        return path.read_bytes()
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            check_size(size, limits, label)
+            if limits.max_bytes is None:
+                return handle.read()
+            data = handle.read(limits.max_bytes + 1)
+            check_size(len(data), limits, label)
+            return data
     except FileNotFoundError:
         raise InputError("no such file", source=label) from None
     except IsADirectoryError:
@@ -127,8 +181,9 @@ def file_bytes(path: Path, label: str) -> bytes:
         raise InputError(f"cannot read: {exc.strerror or exc}", source=label) from None
 
 
-def read_bytes(data: bytes, label: str, *, suffix: str = "") -> SourceText:
+def read_bytes(data: bytes, label: str, *, suffix: str = "", limits: Limits = DEFAULT_LIMITS) -> SourceText:
     """The bytes of a file in any supported format → its text."""
+    check_size(len(data), limits, label)
     digest = hashlib.sha256(data).hexdigest()
     fmt = detect_format(data, label, suffix=suffix)
     if fmt is Format.PDF:
@@ -138,16 +193,16 @@ def read_bytes(data: bytes, label: str, *, suffix: str = "") -> SourceText:
     if fmt is Format.DOCX:
         from gdplan.read.docx import docx_text
 
-        return SourceText(docx_text(data, label), label, fmt.value, None, digest)
+        return SourceText(docx_text(data, label, limits), label, fmt.value, None, digest)
     if fmt is Format.HTML:
-        from gdplan.read.html import decode_html, html_text
+        from gdplan.read.html import decode_html, read_html
 
         decoded = decode_html(data, label)
-        text = html_text(decoded.text, label)
+        text, notes = read_html(decoded.text, label)
     else:
         decoded = decode(data, label)
-        text = decoded.text
-    warnings = (
+        text, notes = decoded.text, ()
+    warnings = notes + (
         (f"the last {decoded.dropped_tail} bytes are a cut-off character: dropped",)
         if decoded.dropped_tail
         else ()

@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from lxml import etree
 
 from gdplan.errors import InputError
+from gdplan.limits import DEFAULT_LIMITS, ZIP_RATIO_FLOOR, Limits, size_text
 from gdplan.read.lines import clean_line, join_lines, table_row
 from gdplan.read.wordnum import Element, Label, WordNumbering, w, wval
 
@@ -38,11 +39,12 @@ _LINE_BREAKS = frozenset({w("br"), w("cr")})
 _SPACES = frozenset({w("tab"), w("ptab")})
 
 
-def docx_text(data: bytes, source: str) -> str:
+def docx_text(data: bytes, source: str, limits: Limits = DEFAULT_LIMITS) -> str:
     """The text of a DOCX file: one paragraph a line, tables as ``cell | cell |`` lines."""
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    check_zip(data, source, limits)
     try:
         document = docx.Document(io.BytesIO(data))
         numbering_part = _numbering_element(document)
@@ -57,6 +59,37 @@ def docx_text(data: bytes, source: str) -> str:
         raise InputError(f"cannot open the DOCX file: {exc}", source=source) from None
     numbering = WordNumbering.from_xml(numbering_part, styles)
     return join_lines(_block_lines(document.element.body, numbering))
+
+
+def check_zip(data: bytes, source: str, limits: Limits) -> None:
+    """Refuse a package that would inflate past the limits, before inflating anything.
+
+    The zip directory declares each member's sizes; zipfile never inflates a member past
+    its declared size (more fails the CRC check), so the declared sizes bound the memory.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise InputError(f"cannot open the DOCX file: {exc}", source=source) from None
+    total = sum(m.file_size for m in members)
+    if limits.max_unzipped is not None and total > limits.max_unzipped:
+        raise InputError(
+            f"the DOCX file would unpack to {size_text(total)}, over the limit of "
+            f"{size_text(limits.max_unzipped)} (a zip bomb? raise --max-bytes if it is genuine)",
+            source=source,
+        )
+    if limits.max_zip_ratio is None:
+        return
+    for member in members:
+        ratio = member.file_size / max(member.compress_size, 1)
+        if member.file_size > ZIP_RATIO_FLOOR and ratio > limits.max_zip_ratio:
+            raise InputError(
+                f"the DOCX member {member.filename} inflates {ratio:.0f} times "
+                f"({size_text(member.compress_size)} → {size_text(member.file_size)}): "
+                "a zip bomb, not a document",
+                source=source,
+            )
 
 
 def _numbering_element(document: object) -> Element | None:

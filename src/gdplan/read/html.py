@@ -20,8 +20,11 @@
 from __future__ import annotations
 
 import codecs
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 
 import lxml.html
 from lxml import etree
@@ -129,13 +132,21 @@ def _clean(root: Element) -> None:
 
 
 def _furniture(element: Element) -> list[Element]:
-    """The outermost furniture elements under ``element`` (not descending into them)."""
+    """The outermost furniture elements under ``element`` (not descending into them).
+
+    An explicit stack, not recursion: a page may nest elements thousands deep.
+    """
     found: list[Element] = []
-    for child in element:
-        if not isinstance(child.tag, str) or _is_furniture(child):  # comments, processing instructions
-            found.append(child)
-        else:
-            found.extend(_furniture(child))
+    stack = [element]
+    while stack:
+        parent = stack.pop()
+        keep = []
+        for child in parent:
+            if not isinstance(child.tag, str) or _is_furniture(child):  # comments, processing instructions
+                found.append(child)
+            else:
+                keep.append(child)
+        stack.extend(reversed(keep))
     return found
 
 
@@ -199,18 +210,21 @@ _TITLE_NAME = re.compile(r"title|biaoti", re.I)
 
 
 def _cjk_counts(root: Element) -> dict[Element, int]:
+    """CJK characters under each element (its text, its children's and their tails)."""
+    order: list[Element] = []
+    stack = [root]
+    while stack:  # pre-order, iteratively: a page may nest elements thousands deep
+        element = stack.pop()
+        order.append(element)
+        stack.extend(c for c in element if isinstance(c.tag, str))
     counts: dict[Element, int] = {}
-
-    def visit(element: Element) -> int:
+    for element in reversed(order):  # children before their parent
         total = _cjk(element.text)
         for child in element:
             if isinstance(child.tag, str):
-                total += visit(child)
+                total += counts[child]
             total += _cjk(child.tail)
         counts[element] = total
-        return total
-
-    visit(root)
     return counts
 
 
@@ -318,26 +332,37 @@ class _LineWriter:
 
 
 def _write(element: Element, out: _LineWriter, *, preformatted: bool = False) -> None:
-    tag = str(element.tag).lower()
-    if tag == "br":
-        out.end_line()
-        return
-    if tag == "table" and _is_data_table(element):
-        out.end_line()
-        for row in _rows(element):
-            out.add_line(table_row(_cell_text(cell) for cell in _cells(row)), row)
-        return
-    block = tag in _BLOCK_TAGS
-    pre = preformatted or tag in ("pre", "textarea", "plaintext", "xmp")
-    if block:
-        out.end_line()
-    out.write(element.text, element, preformatted=pre)
-    for child in element:
-        if isinstance(child.tag, str):
-            _write(child, out, preformatted=pre)
-        out.write(child.tail, element, preformatted=pre)
-    if block:
-        out.end_line()
+    """Write ``element``'s lines: a depth-first walk with an explicit stack (no recursion limit)."""
+    todo: list[tuple[Element, bool] | Callable[[], None]] = [(element, preformatted)]
+    while todo:
+        item = todo.pop()
+        if callable(item):
+            item()
+            continue
+        node, pre_above = item
+        tag = str(node.tag).lower()
+        if tag == "br":
+            out.end_line()
+            continue
+        if tag == "table" and _is_data_table(node):
+            out.end_line()
+            for row in _rows(node):
+                out.add_line(table_row(_cell_text(cell) for cell in _cells(row)), row)
+            continue
+        block = tag in _BLOCK_TAGS
+        pre = pre_above or tag in ("pre", "textarea", "plaintext", "xmp")
+        if block:
+            out.end_line()
+        out.write(node.text, node, preformatted=pre)
+        later: list[tuple[Element, bool] | Callable[[], None]] = []
+        for child in node:
+            if isinstance(child.tag, str):
+                later.append((child, pre))
+            if child.tail:
+                later.append(functools.partial(out.write, child.tail, node, preformatted=pre))
+        if block:
+            later.append(out.end_line)
+        todo.extend(reversed(later))
 
 
 def _rows(table: Element) -> list[Element]:
@@ -376,17 +401,35 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 def html_text(markup: str, source: str) -> str:
     """The document's text in a page: one paragraph a line, tables as ``cell | cell |`` lines."""
-    return join_lines(line.text for line in _document_lines(markup, source))
+    return read_html(markup, source)[0]
 
 
-def _document_lines(markup: str, source: str) -> list[_Line]:
+def read_html(markup: str, source: str) -> tuple[str, tuple[str, ...]]:
+    """The document's text and what reading it dropped or doubted (for diagnostics)."""
+    lines, warnings = _document_lines(markup, source)
+    return join_lines(line.text for line in lines), warnings
+
+
+# libxml2 builds a tree at most this deep even with huge_tree; deeper input is cut off.
+MAX_TREE_DEPTH = 2048
+
+
+def _document_lines(markup: str, source: str) -> tuple[list[_Line], tuple[str, ...]]:
     markup = _XML_DECLARATION.sub("", markup.lstrip("\ufeff"), count=1)
     if not markup.strip():
-        return []
+        return [], ()
+    # huge_tree: libxml2 otherwise drops, silently, everything nested more than 256 deep.
+    parser = lxml.html.HTMLParser(huge_tree=True)
     try:
-        root = lxml.html.document_fromstring(markup)
+        root = lxml.html.document_fromstring(markup, parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise InputError(f"cannot parse the HTML: {exc}", source=source) from None
+    if any("Excessive depth" in error.message for error in parser.error_log):
+        lines = [_Line(text, root) for text in _flat_lines(markup)]
+        return lines, (
+            f"the page nests elements more than {MAX_TREE_DEPTH} deep: read as plain text "
+            "(every line kept, but page furniture such as menus may remain)",
+        )
     body = root.find("body")
     if body is None:
         body = root
@@ -395,7 +438,52 @@ def _document_lines(markup: str, source: str) -> list[_Line]:
     out = _LineWriter()
     _write(body, out)
     out.end_line()
-    return _select(out.lines, block)
+    return _select(out.lines, block), ()
+
+
+_FLAT_SKIP = frozenset({"script", "style", "noscript", "template", "svg", "textarea", "select", "title"})
+
+
+class _FlatText(HTMLParser):
+    """Text of a page too deep for a tree: block tags end lines, cells end with `` | ``."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lines: list[str] = []
+        self._parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _FLAT_SKIP:
+            self._skip += 1
+        elif tag == "br" or tag in _BLOCK_TAGS:
+            self.end_line()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _FLAT_SKIP:
+            self._skip = max(0, self._skip - 1)
+        elif tag in ("td", "th"):
+            self._parts.append(" | ")
+        elif tag in _BLOCK_TAGS:
+            self.end_line()
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self._parts.append(_HTML_SPACE.sub(" ", data))
+
+    def end_line(self) -> None:
+        text = clean_line("".join(self._parts))
+        if text:
+            self.lines.append(text)
+        self._parts = []
+
+
+def _flat_lines(markup: str) -> list[str]:
+    reader = _FlatText()
+    reader.feed(markup)
+    reader.close()
+    reader.end_line()
+    return reader.lines
 
 
 def _select(lines: list[_Line], block: Element) -> list[_Line]:

@@ -29,9 +29,18 @@ class PartReading(NamedTuple):
     units: Offsets  # the value before its role verb (the whole value without one)
 
 
-@functools.lru_cache(maxsize=4096)
+_CACHED_PART_CHARS = 200
+
+
 def read_part(text: str) -> PartReading:
-    """Read the part ``text`` (trimmed, not empty)."""
+    """Read the part ``text`` (trimmed, not empty); short parts, which recur, are read once.
+
+    (A long part is read directly: cached, its text would stay in memory after its document.)
+    """
+    return _read_part_cached(text) if len(text) <= _CACHED_PART_CHARS else _read_part(text)
+
+
+def _read_part(text: str) -> PartReading:
     end = len(text)
     if carry.is_same_below(text, 0, end):
         return PartReading(True, None, None, (0, end), None, False, None, (0, end))
@@ -51,3 +60,6 @@ def read_part(text: str) -> PartReading:
         return PartReading(False, label, None, value, when, maybe_inline, None, value)
     units = trim(text, value[0], found.start)
     return PartReading(False, label, None, value, when, maybe_inline, found.role, units)
+
+
+_read_part_cached = functools.lru_cache(maxsize=4096)(_read_part)

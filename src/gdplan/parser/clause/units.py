@@ -67,7 +67,10 @@ def read_group(text: str, start: int, end: int, *, drop_odd: bool = False, shift
     groups that no role word or label vouches for. ``shift`` is added to every offset
     (``text`` is a copy of the document's text from there).
     """
-    found = _read_group_text(text[start:end])  # the same groups recur: read each once
+    group = text[start:end]
+    # The same groups recur: read each short one once. A long one (a clause naming thousands
+    # of units) is read directly: cached, it would stay in memory after its document.
+    found = _read_group_text(group) if len(group) <= _CACHED_GROUP_CHARS else _read_group_uncached(group)
     units: list[UnitRef] = []
     marked: list[Role | None] = []
     problems = list(found.problems)
@@ -96,8 +99,10 @@ class _FoundGroup(NamedTuple):
     problems: tuple[str, ...]  # empty units; each unit's own problem follows in ``units``
 
 
-@functools.lru_cache(maxsize=4096)
-def _read_group_text(text: str) -> _FoundGroup:
+_CACHED_GROUP_CHARS = 200
+
+
+def _read_group_uncached(text: str) -> _FoundGroup:
     """read_group on a group of its own (offsets into ``text``), for any ``drop_odd``."""
     plain = _plain_parts(text)
     parts, marked, open_ended, problems = (plain, {}, False, []) if plain is not None else _cut_parts(text)
@@ -120,6 +125,8 @@ def _read_group_text(text: str) -> _FoundGroup:
             found.append(_FoundUnit(pieces, role, None, no_unit=False, odd=False))
     return _FoundGroup(tuple(found), open_ended, tuple(problems))
 
+
+_read_group_text = functools.lru_cache(maxsize=4096)(_read_group_uncached)
 
 def _cut_parts(text: str) -> tuple[list[Offsets], dict[int, Role], bool, list[str]]:
     """The parts of a group between 、: 等 cut off, a role mark (牵头) taken, 和 split.

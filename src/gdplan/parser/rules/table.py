@@ -61,6 +61,24 @@ def column_of(text: str) -> Column | None:
     return None if found is None else Column(text.strip(), found.kind, found.role)
 
 
+@functools.cache
+def _header_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A task header word, and a units or deadline header word (spaces allowed inside)."""
+
+    def any_of(kinds: set[ColumnKind]) -> re.Pattern[str]:
+        words = sorted({h for h, c in columns().items() if c.kind in kinds}, key=len, reverse=True)
+        return re.compile("|".join(r"\s*".join(map(re.escape, w)) for w in words))
+
+    return any_of({ColumnKind.TASK}), any_of({ColumnKind.UNITS, ColumnKind.DEADLINE})
+
+
+def may_hold_table(text: str) -> bool:
+    """Whether ``text`` has the words a header row needs (a task column and a units or deadline
+    column): without them no table is read, so the tokens need not be held to look ahead."""
+    task, units = _header_words()
+    return task.search(text) is not None and units.search(text) is not None
+
+
 def read_tables(text: str, tokens: Sequence[Token]) -> tuple[list[Token], Rows]:
     """The tokens with every table read by its columns, and each row's cells."""
     out: list[Token] = []
