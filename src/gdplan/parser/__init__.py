@@ -8,10 +8,10 @@ from gdplan._version import __version__
 from gdplan.errors import ErrorLevel, NotAPlanError, ParseError
 from gdplan.model import Diagnostic, Document, Provenance
 from gdplan.parser.assemble import Assembler
-from gdplan.parser.notice import read_front_matter
+from gdplan.parser.notice import FrontMatter, read_front_matter
 from gdplan.parser.ruler import tokenize
 from gdplan.parser.segments import segments
-from gdplan.parser.text import normalize
+from gdplan.parser.text import NormalizedText, normalize
 from gdplan.parser.tree import build_skeleton
 from gdplan.read import SourceText
 
@@ -28,16 +28,21 @@ def parse_source(
     nt = normalize(src.text)
     tokens = list(tokenize(nt.analysis, segments(nt)))
     skeleton = build_skeleton(nt.analysis, tokens)
-    if not skeleton.roots:
+    has_plan = bool(skeleton.roots)
+    front = read_front_matter(nt, skeleton.front, script, skeleton.signoff, has_plan=has_plan)
+    if not has_plan and not front.is_notice_frame:
         raise NotAPlanError(
-            "no numbered structure (一、 （一） 1． …) found: this does not read as a plan notice",
+            "no numbered structure (一、 （一） 1． …) and no notice frame (title, 文号, addressees, date)"
+            " found: this does not read as a plan notice",
             source=src.source,
         )
-    front = read_front_matter(nt, skeleton.front, script, skeleton.signoff)
     assembler = Assembler(nt, script)
     children = assembler.nodes(skeleton)
     read_notes = [Diagnostic(level="info", code="input", message=note) for note in src.warnings]
-    diagnostics = [*read_notes, *_by_line([*skeleton.diagnostics, *assembler.diagnostics])]
+    found = [*skeleton.diagnostics, *assembler.diagnostics]
+    if not has_plan:
+        found.append(_no_plan_text(nt, front))
+    diagnostics = [*read_notes, *_by_line(found)]
     if errors is ErrorLevel.RAISE:
         first = next((d for d in diagnostics if d.level != "info"), None)
         if first is not None:
@@ -49,7 +54,8 @@ def parse_source(
         source=src.source,
         title=front.plan_title,
         year=front.year,
-        complete=not any(n.truncated for root in children for n in root.walk()),
+        # A notice without its plan is not the whole document: the plan is missing.
+        complete=has_plan and not any(n.truncated for root in children for n in root.walk()),
         script="simplified" if script == "simplified" else "original",
         notice=front.notice,
         preamble=front.preamble,
@@ -62,6 +68,19 @@ def parse_source(
             encoding=src.encoding,
             generator=f"gdplan {__version__}",
         ),
+    )
+
+
+def _no_plan_text(nt: NormalizedText, front: FrontMatter) -> Diagnostic:
+    """A notice whose plan was an attachment the copy left out: the notice alone is read."""
+    span = front.notice.span if front.notice is not None else None
+    line = nt.line_number(max(len(nt.analysis) - 1, 0))
+    return Diagnostic(
+        code="no-plan-text",
+        message="the text holds a cover notice but no numbered plan (the plan was an attachment"
+        " not in this copy): only the notice is read",
+        line=line,
+        span=span,
     )
 
 

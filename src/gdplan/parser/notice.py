@@ -35,6 +35,13 @@ class FrontMatter:
     plan_title: str | None = None
     year: int | None = None
     preamble: str | None = None
+    # Parts of a 公文 frame printed in the text (title, 文号, addressees, date): two make a
+    # notice that stands without its plan.
+    frame_parts: int = 0
+
+    @property
+    def is_notice_frame(self) -> bool:
+        return self.notice is not None and self.frame_parts >= 2
 
 
 @dataclass(frozen=True)
@@ -61,14 +68,24 @@ class _NoticeParts:
     date_in_front: bool = False
 
     def found(self) -> bool:
-        return any(x is not None for x in (self.title, self.doc_number, self.addressees, self.date))
+        return self.count() > 0
+
+    def count(self) -> int:
+        return sum(x is not None for x in (self.title, self.doc_number, self.addressees, self.date))
 
 
 def read_front_matter(
-    nt: NormalizedText, tokens: list[Token], script: str, signoff: Sequence[Segment] = ()
+    nt: NormalizedText,
+    tokens: list[Token],
+    script: str,
+    signoff: Sequence[Segment] = (),
+    *,
+    has_plan: bool = True,
 ) -> FrontMatter:
     """Read the tokens before the first marker; ``signoff`` is a signature and date printed
-    after the last item instead (a document whose body is the plan)."""
+    after the last item instead (a document whose body is the plan). ``has_plan`` is False
+    when no numbered plan follows (a notice whose plan was an attachment): then the notice's
+    lines are all there is, and no plan title is read or inferred."""
     a, shown = nt.analysis, nt.layer(script)
     meta = {k: (s, e) for t in tokens if t.kind is TokenKind.META for k, s, e in reversed(t.meta) if e > s}
     lines = [
@@ -87,9 +104,11 @@ def read_front_matter(
 
     # The plan's own title: the first title-like line after the notice; the rest is preamble.
     rest = [i for i in range(_body_start(parts), len(lines)) if i not in parts.used]
-    plan_at = next((i for i in rest if _is_plan_title(lines[i].of(a))), None)
+    plan_at = next((i for i in rest if _is_plan_title(lines[i].of(a))), None) if has_plan else None
     plan_title = None
-    if plan_at is not None:
+    if not has_plan:
+        pass
+    elif plan_at is not None:
         plan_end = plan_at
         # A long title wraps: the next line ends the title when it ends in a plan word.
         following = plan_at + 1
@@ -101,7 +120,7 @@ def read_front_matter(
         plan_title = _plan_from_notice_title(notice.title, joined(a))
     preamble = "\n".join(lines[i].of(shown) for i in rest) or None
     year = _year([plan_title or "", notice.title or "" if notice else ""], [lines[i].of(a) for i in rest])
-    return FrontMatter(notice, plan_title, year, preamble)
+    return FrontMatter(notice, plan_title, year, preamble, parts.count())
 
 
 def _find_parts(a: str, lines: list[_Line], closing: list[_Line]) -> _NoticeParts:
