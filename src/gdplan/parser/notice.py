@@ -13,18 +13,26 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from gdplan.model import Notice
-from gdplan.parser import clause as _clause
+from gdplan.parser.addressees import read_addressees
+from gdplan.parser.clause.names import ends_like_org
+from gdplan.parser.rules.metadata import TITLE_KEYS
 from gdplan.parser.rules.signoff import SENTENCE_PUNCT, is_signature, read_date, signature_start
 from gdplan.parser.text import NormalizedText, fold_width, to_simplified
 from gdplan.parser.tokens import Segment, Token, TokenKind
 
 _DOC_NUMBER = re.compile(r"\S{1,16}?[〔\[【(]\s*(?:19|20)\d{2}\s*[〕\]】)]\s*第?\s*\d{1,5}\s*号")
 _PLAN_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
-_PREAMBLE_YEAR = re.compile(r"(?:做好|制定|印发|^)((?:19|20)\d{2})\s*年(?:是|工作要点|重点工作|度)")
+# 2026-2028年, 2026—2028年, 2026年-2028年, 2026至2028年: a plan for several years.
+_YEAR_RANGE = re.compile(r"(?:19|20)\d{2}\s*年?\s*(?:[-—–~～至到]|——)\s*(?:19|20)\d{2}")
+# A bracketed period or status after a title: (2026-2028年), (试行), (征求意见稿).
+_BRACKETED_TAIL = re.compile(r"\s*[(〔][^()〔〕]{1,16}[)〕]\s*$")
 # The 公文 kinds a document issues itself by (GB/T 9704); a plan (要点, 方案) is what they carry.
 _NOTICE_KINDS = ("通知", "意见", "决定", "通报", "批复", "函")
 # What a plan's own title ends in (a wrapped title's last line does too).
-_PLAN_KINDS = ("要点", "方案", "清单", "任务", "意见", "计划", "安排", "措施", "分工", "分解", "规划", "细则")
+_PLAN_KINDS = (
+    "要点", "方案", "清单", "任务", "意见", "计划", "安排", "措施", "分工", "分解", "规划", "细则",
+    "分解表", "分工表", "任务表", "一览表", "安排表", "推进表", "计划表", "台账",
+)  # fmt: skip
 _ISSUED_PLAN = re.compile(r"关于印发(.+?)的通知")
 _ADDRESSEE_WORD = re.compile(r"各|单位|政府|部门|机构|委员会|管委|局|厅|办")
 
@@ -99,28 +107,53 @@ def read_front_matter(
         return "".join(lines[i].of(layer) for i in range(parts.title[0], parts.title[1] + 1))
 
     notice = None
-    if parts.found() or meta.keys() & {"发文字号", "成文日期", "标题"}:
-        notice = _notice(nt, shown, lines, parts, meta, joined(shown), joined(a))
+    meta_title = _meta(meta, a, *TITLE_KEYS)
+    # The title as printed above the body, else as the metadata block gives it.
+    title_a = joined(a) or meta_title
+    # A page's metadata block makes a notice when it names one: a 文号, a 成文日期, or a
+    # title that is a 公文's (…的通知); a table's own name (…分解表) is the plan's title.
+    if parts.found() or meta.keys() & {"发文字号", "成文日期"} or _is_notice_title(meta_title):
+        notice = _notice(nt, shown, lines, parts, meta, joined(shown), title_a)
 
     # The plan's own title: the first title-like line after the notice; the rest is preamble.
     rest = [i for i in range(_body_start(parts), len(lines)) if i not in parts.used]
-    plan_at = next((i for i in rest if _is_plan_title(lines[i].of(a))), None) if has_plan else None
+    plan_at = _plan_title_at(a, lines, rest) if has_plan else None
     plan_title = None
     if not has_plan:
         pass
     elif plan_at is not None:
         plan_end = plan_at
-        # A long title wraps: the next line ends the title when it ends in a plan word.
+        # A long title wraps: the next line ends the title when it ends in a plan word, or
+        # holds only the bracketed period or status: (2026-2028年), (试行).
         following = plan_at + 1
         if following in rest and _ends_wrapped_plan_title(lines[plan_at].of(a), lines[following].of(a)):
             plan_end = following
         plan_title = _unbracketed("".join(lines[i].of(shown) for i in range(plan_at, plan_end + 1)))
-        rest = [i for i in rest if i > plan_end]
+        printed = "".join(lines[i].of(a) for i in range(plan_at, plan_end + 1))
+        # Lines before the title are web furniture; a page may print the title twice.
+        rest = [i for i in rest if i > plan_end and lines[i].of(a) != printed]
     elif notice is not None and notice.title:
-        plan_title = _plan_from_notice_title(notice.title, joined(a))
+        plan_title = _plan_from_notice_title(notice.title, title_a)
     preamble = "\n".join(lines[i].of(shown) for i in rest) or None
-    year = _year([plan_title or "", notice.title or "" if notice else ""], [lines[i].of(a) for i in rest])
+    year = _year([plan_title, notice.title if notice else None])
     return FrontMatter(notice, plan_title, year, preamble, parts.count())
+
+
+def _plan_title_at(a: str, lines: list[_Line], rest: list[int]) -> int | None:
+    """The first title-like line, passing over a bare unit name (a site's or a bureau's name
+    printed above the title: 某区教育局 / 某区教育局2027年重点工作任务分解表)."""
+    candidates = [i for i in rest if _is_plan_title(lines[i].of(a))]
+    for n, i in enumerate(candidates):
+        s = lines[i].of(a)
+        later = candidates[n + 1 :]
+        if _is_bare_unit_name(s) and any(_ends_in_plan_kind(lines[j].of(a)) for j in later):
+            continue
+        return i
+    return None
+
+
+def _is_bare_unit_name(s: str) -> bool:
+    return ends_like_org(s, strict=True) and not _ends_in_plan_kind(s) and _PLAN_YEAR.search(s) is None
 
 
 def _find_parts(a: str, lines: list[_Line], closing: list[_Line]) -> _NoticeParts:
@@ -168,7 +201,7 @@ def _notice(
 ) -> Notice:
     a = nt.analysis
     notice = Notice(
-        title=title or _meta(meta, shown, "标题"),
+        title=title or _meta(meta, shown, *TITLE_KEYS),
         doc_number=lines[parts.doc_number].of(shown)
         if parts.doc_number is not None
         else _meta(meta, shown, "发文字号", "文号"),
@@ -209,15 +242,13 @@ def _take(lines: list[_Line], used: set[int], start: int, test: Callable[[_Line]
 
 def _find_title(a: str, lines: list[_Line]) -> tuple[int, int] | None:
     """The notice title: a line ending in 通知 (or another 公文 kind after 关于: 意见, 决定 …),
-    joined with the lines it wrapped from."""
+    joined with the (up to two) lines it wrapped from, the first of which holds 关于."""
     for i, line in enumerate(lines):
         s = line.of(a)
         if not s.endswith(_NOTICE_KINDS) or len(s) > 120 or "。" in s:
             continue
         if "关于" in s or "印发" in s:
             return (i, i)
-        if not s.endswith("通知"):
-            continue  # 意见, 决定 … are titles only with their 关于 (wrapped titles end in 通知)
         # Wrapped over lines: reach back to the earliest line (of three) that holds 关于.
         first = None
         for j in range(i - 1, max(i - 3, -1), -1):
@@ -226,7 +257,11 @@ def _find_title(a: str, lines: list[_Line]) -> tuple[int, int] | None:
                 break
             if "关于" in prev:
                 first = j
-        return (first, i) if first is not None else (i, i)
+        if first is not None:
+            return (first, i)
+        if s.endswith("通知"):
+            return (i, i)
+        # 意见, 决定 … without a 关于 on this line or the two above it are not a title.
     return None
 
 
@@ -242,6 +277,10 @@ def _repeated_title(a: str, lines: list[_Line], at: tuple[int, int]) -> set[int]
             if not title.startswith(joined):
                 break
     return set()
+
+
+def _is_notice_title(s: str | None) -> bool:
+    return s is not None and s.endswith(_NOTICE_KINDS) and ("关于" in s or "印发" in s)
 
 
 def _is_addressees(s: str) -> bool:
@@ -261,16 +300,23 @@ def _is_plan_title(s: str) -> bool:
 
 def _addressees(nt: NormalizedText, first: _Line, last: _Line, shown: str) -> list[str]:
     end = last.end - 1 if nt.analysis[last.end - 1] == ":" else last.end
-    return [unit.render(shown) for unit in _clause.split_units(nt.analysis, first.start, end)]
+    return [unit.render(shown) for unit in read_addressees(nt.analysis, first.start, end)]
 
 
 def _ends_wrapped_plan_title(first: str, second: str) -> bool:
+    if _BRACKETED_TAIL.fullmatch(second) and _ends_in_plan_kind(first):
+        return True  # 某市林业发展三年行动计划 / (2026-2028年)
     return (
         _is_plan_title(second)
-        and not first.endswith(_PLAN_KINDS)
-        and second.endswith(_PLAN_KINDS)
+        and not _ends_in_plan_kind(first)
+        and _ends_in_plan_kind(second)
         and len(first) + len(second) <= 80
     )
+
+
+def _ends_in_plan_kind(s: str) -> bool:
+    """Ends in a plan word (…要点, …方案, …分解表), also before a bracketed period or status."""
+    return _BRACKETED_TAIL.sub("", s).endswith(_PLAN_KINDS)
 
 
 def _unbracketed(title: str) -> str:
@@ -314,14 +360,17 @@ def _plan_from_notice_title(title: str, analysis_title: str | None) -> str:
     return title[start:end]
 
 
-def _year(titles: list[str], preamble: list[str]) -> int | None:
-    """The first 20XX年 of the plan title or the notice title, else of the preamble's opening."""
+def _year(titles: list[str | None]) -> int | None:
+    """The year the plan is for: the single year printed in the plan title, else in the
+    notice title. The first title that prints a year decides: a range (2026-2028年) or two
+    different years give None. Never from the 文号, the date or the body (corpus SCHEMA)."""
     for title in titles:
-        m = _PLAN_YEAR.search(fold_width(to_simplified(title)))
-        if m:
-            return int(m.group(1))
-    for line in preamble[:3]:
-        m = _PREAMBLE_YEAR.search(line)
-        if m:
-            return int(m.group(1))
+        if not title:
+            continue
+        s = fold_width(to_simplified(title))
+        if _YEAR_RANGE.search(s):
+            return None
+        years = {int(y) for y in _PLAN_YEAR.findall(s)}
+        if years:
+            return years.pop() if len(years) == 1 else None
     return None
