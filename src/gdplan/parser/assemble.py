@@ -24,8 +24,9 @@ _TITLE_TRIM = " \t。;:,、"
 _TERMINAL = "。!?)〕]】>;"
 
 _WRAP_BREAKER = re.compile(r"[。;:!?,()]")  # a line with these is a sentence, not a wrapped title
-# What decides where the first sentence ends: brackets (a 。 inside them does not) and sentence ends.
-_TITLE_SCAN = re.compile("[" + re.escape(_OPENERS + _CLOSERS + _SENTENCE_END) + "]")
+# What decides where the first sentence ends: brackets (a 。 inside them does not), sentence
+# ends, and a run of spaces that stands for a line break a copy lost (一、总体要求  坚持…).
+_TITLE_SCAN = re.compile("[" + re.escape(_OPENERS + _CLOSERS + _SENTENCE_END) + "]|[ \t]{2,}")
 
 Piece = tuple[int, int]
 
@@ -238,7 +239,7 @@ def _first_of_each_key(units: list[Unit]) -> list[Unit]:
 def _first_sentence_end(text: str, start: int, end: int) -> int | None:
     depth = 0
     for m in _TITLE_SCAN.finditer(text, start, end):  # only brackets and sentence ends matter
-        ch = m.group()
+        ch = m.group()[0]
         if ch in _OPENERS:
             depth += 1
         elif ch in _CLOSERS:

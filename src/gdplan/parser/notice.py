@@ -34,6 +34,11 @@ _PLAN_KINDS = (
     "分解表", "分工表", "任务表", "一览表", "安排表", "推进表", "计划表", "台账",
 )  # fmt: skip
 _ISSUED_PLAN = re.compile(r"关于印发(.+?)的通知")
+_HEADLINE_NUMBER = r"[^\s《》。,:]{1,10}?[〔\[【(]\s*(?:19|20)\d{2}\s*[〕\]】)]\s*第?\s*\d{1,5}\s*号"
+# A page headline: an optional 文号, the title (in 《》 or bare), an optional 文号 after it.
+_HEADLINE = re.compile(
+    rf"(?P<before>{_HEADLINE_NUMBER})?\s*(?P<open>《)?(?P<title>[^《》]+(?:通知|意见|决定|通报|批复|函))(?(open)》)\s*(?P<after>{_HEADLINE_NUMBER})?"
+)
 _ADDRESSEE_WORD = re.compile(r"各|单位|政府|部门|机构|委员会|管委|局|厅|办")
 
 
@@ -67,6 +72,10 @@ class _NoticeParts:
     """Where each part of the cover notice stands among the front lines (indexes)."""
 
     title: tuple[int, int] | None = None  # first and last line of a wrapped title
+    # A headline that prints the title with its 文号 (X府办〔2027〕5号《关于…的通知》): where
+    # in its line each stands.
+    headline_title: tuple[int, int] | None = None
+    headline_number: tuple[int, int] | None = None
     doc_number: int | None = None
     addressees: int | None = None  # the line that ends the list with its colon
     addressees_from: int | None = None  # the line it starts on (a long list wraps)
@@ -102,6 +111,8 @@ def read_front_matter(
     parts = _find_parts(a, lines, [_Line(seg.start, seg.end, seg.line) for seg in signoff])
 
     def joined(layer: str) -> str | None:
+        if parts.headline_title is not None:
+            return layer[slice(*parts.headline_title)]
         if parts.title is None:
             return None
         return "".join(lines[i].of(layer) for i in range(parts.title[0], parts.title[1] + 1))
@@ -159,6 +170,12 @@ def _is_bare_unit_name(s: str) -> bool:
 def _find_parts(a: str, lines: list[_Line], closing: list[_Line]) -> _NoticeParts:
     """Title, then 文号, addressees and date in the lines after it, the signature above the date."""
     parts = _NoticeParts(title=_find_title(a, lines))
+    if parts.title is None:
+        # A page headline may be the only place the title stands: with its 文号, or in 《》.
+        headline = next(((i, h) for i, line in enumerate(lines) if (h := _headline(a, line))), None)
+        if headline is not None:
+            i, (parts.headline_title, parts.headline_number) = headline
+            parts.title = (i, i)
     if parts.title is not None:
         parts.used.update(range(parts.title[0], parts.title[1] + 1))
         parts.used.update(_repeated_title(a, lines, parts.title))
@@ -204,6 +221,8 @@ def _notice(
         title=title or _meta(meta, shown, *TITLE_KEYS),
         doc_number=lines[parts.doc_number].of(shown)
         if parts.doc_number is not None
+        else shown[slice(*parts.headline_number)]
+        if parts.headline_number is not None
         else _meta(meta, shown, "发文字号", "文号"),
         addressees=_addressees(nt, lines[parts.addressees_from], lines[parts.addressees], shown)
         if parts.addressees is not None and parts.addressees_from is not None
@@ -263,6 +282,28 @@ def _find_title(a: str, lines: list[_Line]) -> tuple[int, int] | None:
             return (i, i)
         # 意见, 决定 … without a 关于 on this line or the two above it are not a title.
     return None
+
+
+def _headline(a: str, line: _Line) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
+    """A line that prints the notice title glued to its 文号 or in 《》, as page headlines
+    do: X府办〔2027〕5号《关于…的通知》, 关于…的通知X府办〔2027〕5号, 《X关于…的意见》.
+    Returns the offsets of the title and of the 文号 (None when the line has none)."""
+    s = line.of(a)
+    if not s.endswith(("》", "号")) or len(s) > 160 or "。" in s:
+        return None
+    m = _HEADLINE.fullmatch(s)
+    if m is None:
+        return None
+    title = m.group("title")
+    if not _is_notice_title(title) or (
+        m.group("before") is None and m.group("after") is None and not m.group("open")
+    ):
+        return None
+    number = m.span("before") if m.group("before") is not None else m.span("after")
+    at = line.start
+    return (at + m.start("title"), at + m.end("title")), (
+        (at + number[0], at + number[1]) if number[0] >= 0 else None
+    )
 
 
 def _repeated_title(a: str, lines: list[_Line], at: tuple[int, int]) -> set[int]:
