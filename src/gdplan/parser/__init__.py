@@ -11,7 +11,7 @@ from gdplan.parser.assemble import Assembler
 from gdplan.parser.notice import FrontMatter, read_front_matter
 from gdplan.parser.ruler import tokenize
 from gdplan.parser.segments import segments
-from gdplan.parser.text import NormalizedText, normalize
+from gdplan.parser.text import normalize
 from gdplan.parser.tree import build_skeleton
 from gdplan.read import SourceText
 
@@ -41,7 +41,7 @@ def parse_source(
     read_notes = [Diagnostic(level="info", code="input", message=note) for note in src.warnings]
     found = [*skeleton.diagnostics, *assembler.diagnostics]
     if not has_plan:
-        found.append(_no_plan_text(nt, front))
+        found.append(_no_plan_text(front, nt.line_number(max(len(nt.analysis) - 1, 0))))
     diagnostics = [*read_notes, *_by_line(found)]
     if errors is ErrorLevel.RAISE:
         first = next((d for d in diagnostics if d.level != "info"), None)
@@ -71,10 +71,10 @@ def parse_source(
     )
 
 
-def _no_plan_text(nt: NormalizedText, front: FrontMatter) -> Diagnostic:
-    """A notice whose plan was an attachment the copy left out: the notice alone is read."""
+def _no_plan_text(front: FrontMatter, line: int) -> Diagnostic:
+    """A notice whose plan was an attachment the copy left out: the notice alone is read.
+    ``line`` is the text's last line, where the plan would have followed."""
     span = front.notice.span if front.notice is not None else None
-    line = nt.line_number(max(len(nt.analysis) - 1, 0))
     return Diagnostic(
         code="no-plan-text",
         message="the text holds a cover notice but no numbered plan (the plan was an attachment"
