@@ -359,3 +359,29 @@ def test_a_table_name_in_the_metadata_block_makes_no_notice() -> None:
     doc = parse(text)
     assert doc.notice is None
     assert doc.title == "赣州市林业局2027年重点工作任务分解表"
+
+
+def test_a_title_wrapped_after_its_issuer_keeps_the_issuer() -> None:
+    text = (
+        "江西省人民政府办公厅\n\n关于印发林业发展2027年\n工作要点的通知\n赣府办〔2027〕5号\n" + FRAME + PLAN
+    )
+    n = parse(text).notice
+    assert n is not None
+    assert n.title == "江西省人民政府办公厅关于印发林业发展2027年工作要点的通知"
+    assert n.issuer == "江西省人民政府办公厅"
+    # A site's name above a page's furniture is not the issuer.
+    text = "赣州市人民政府\n发布时间：2027-03-05\n关于印发林业发展2027年工作要点的通知\n" + FRAME + PLAN
+    n = parse(text).notice
+    assert n is not None and n.title == "关于印发林业发展2027年工作要点的通知"
+
+
+@pytest.mark.parametrize("date", ["2027年3月5日", "二〇二七年三月五日"])
+def test_a_signature_and_date_printed_on_one_line(date: str) -> None:
+    text = (
+        "关于印发林业发展2027年工作要点的通知\n各设区市人民政府：\n现印发给你们。\n"
+        f"江西省林业局    {date}\n江西省林业发展2027年工作要点" + PLAN
+    )
+    doc = parse(text)
+    assert doc.notice is not None
+    assert (doc.notice.signature, doc.notice.date) == ("江西省林业局", "2027-03-05")
+    assert doc.title == "江西省林业发展2027年工作要点"

@@ -202,9 +202,25 @@ def _find_parts(a: str, lines: list[_Line], closing: list[_Line]) -> _NoticePart
         signature = list(range(first, date_at))
         parts.used.update(signature)
         parts.date, parts.signature, parts.date_in_front = lines[date_at], [lines[i] for i in signature], True
+    elif (signed := _take(lines, parts.used, after, lambda s: _signed_date(a, s) is not None)) is not None:
+        # 某市人民政府    2027年3月5日: the right-aligned signature and date on one line.
+        found = _signed_date(a, lines[signed])
+        assert found is not None
+        parts.signature, parts.date, parts.date_in_front = [found[0]], found[1], True
     elif closing:
         parts.date, parts.signature = closing[-1], closing[:-1]
     return parts
+
+
+_SIGNED_DATE = re.compile(r"(\S.*?)\s+(\S+)")
+
+
+def _signed_date(a: str, line: _Line) -> tuple[_Line, _Line] | None:
+    """A line that holds a signature, spaces, then the date: the two parts."""
+    m = _SIGNED_DATE.fullmatch(a, line.start, line.end)
+    if m is None or not is_signature(m.group(1)) or read_date(m.group(2)) is None:
+        return None
+    return _Line(m.start(1), m.end(1), line.line), _Line(m.start(2), m.end(2), line.line)
 
 
 def _notice(
@@ -267,7 +283,7 @@ def _find_title(a: str, lines: list[_Line]) -> tuple[int, int] | None:
         if not s.endswith(_NOTICE_KINDS) or len(s) > 120 or "。" in s:
             continue
         if "关于" in s or "印发" in s:
-            return (i, i)
+            return (_with_issuer_line(a, lines, i), i)
         # Wrapped over lines: reach back to the earliest line (of three) that holds 关于.
         first = None
         for j in range(i - 1, max(i - 3, -1), -1):
@@ -277,11 +293,30 @@ def _find_title(a: str, lines: list[_Line]) -> tuple[int, int] | None:
             if "关于" in prev:
                 first = j
         if first is not None:
-            return (first, i)
+            return (_with_issuer_line(a, lines, first), i)
         if s.endswith("通知"):
             return (i, i)
         # 意见, 决定 … without a 关于 on this line or the two above it are not a title.
     return None
+
+
+def _with_issuer_line(a: str, lines: list[_Line], first: int) -> int:
+    """GB/T 9704 titles are ISSUER关于…: a title whose first line starts with 关于 wrapped
+    after its issuer, printed alone on the line above (某市人民政府办公室 / 关于印发…)."""
+    if first == 0 or not lines[first].of(a).startswith("关于"):
+        return first
+    above = lines[first - 1]
+    name = above.of(a)
+    if (
+        2 <= len(name) <= 30
+        and ends_like_org(name, strict=True)
+        and SENTENCE_PUNCT.search(name) is None
+        and read_date(name) is None
+        and not a[above.end : lines[first].start].strip()  # nothing between but blank lines
+        and above.line >= lines[first].line - 3
+    ):
+        return first - 1
+    return first
 
 
 def _headline(a: str, line: _Line) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
