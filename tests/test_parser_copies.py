@@ -385,3 +385,16 @@ def test_a_signature_and_date_printed_on_one_line(date: str) -> None:
     assert doc.notice is not None
     assert (doc.notice.signature, doc.notice.date) == ("江西省林业局", "2027-03-05")
     assert doc.title == "江西省林业发展2027年工作要点"
+
+
+def test_a_dataset_of_a_notice_without_its_plan_has_its_document_and_no_node(
+    tmp_path: Path, capfdbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    source = tmp_path / "in" / "notice.txt"
+    source.parent.mkdir()
+    source.write_text(NOTICE_ONLY, encoding="utf-8")
+    out = tmp_path / "dataset"
+    assert main(["dataset", str(source.parent), "-o", str(out), "-q"]) == 0
+    documents = (out / "documents.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(documents) == 1 and json.loads(documents[0])["notice_doc_number"] == "贛府辦〔2027〕21號"
+    assert (out / "nodes.jsonl").read_text(encoding="utf-8") == ""
