@@ -398,3 +398,17 @@ def test_a_dataset_of_a_notice_without_its_plan_has_its_document_and_no_node(
     documents = (out / "documents.jsonl").read_text(encoding="utf-8").splitlines()
     assert len(documents) == 1 and json.loads(documents[0])["notice_doc_number"] == "贛府辦〔2027〕21號"
     assert (out / "nodes.jsonl").read_text(encoding="utf-8") == ""
+
+
+def test_other_title_keys_an_announcement_and_a_year_in_chinese_numerals() -> None:
+    text = (
+        "文件名称：赣州市林业局关于印发二〇二七年林业工作要点的通知\n发文单位：赣州市林业局\n" + FRAME + PLAN
+    )
+    doc = parse(text)
+    assert doc.notice is not None
+    assert doc.notice.title == "赣州市林业局关于印发二〇二七年林业工作要点的通知"
+    assert (doc.title, doc.year) == ("二〇二七年林业工作要点", 2027)
+    text = "赣州市人民政府关于林业生产的通告\n赣府告〔2027〕1号\n" + FRAME + PLAN
+    notice = parse(text).notice
+    assert notice is not None
+    assert (notice.title, notice.doc_number) == ("赣州市人民政府关于林业生产的通告", "赣府告〔2027〕1号")

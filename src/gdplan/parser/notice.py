@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from gdplan.model import Notice
 from gdplan.parser.addressees import read_addressees
 from gdplan.parser.clause.names import ends_like_org
+from gdplan.parser.numerals import cn_to_int
 from gdplan.parser.rules.metadata import TITLE_KEYS
 from gdplan.parser.rules.signoff import SENTENCE_PUNCT, is_signature, read_date, signature_start
 from gdplan.parser.text import NormalizedText, fold_width, to_simplified
@@ -22,12 +23,14 @@ from gdplan.parser.tokens import Segment, Token, TokenKind
 
 _DOC_NUMBER = re.compile(r"\S{1,16}?[〔\[【(]\s*(?:19|20)\d{2}\s*[〕\]】)]\s*第?\s*\d{1,5}\s*号")
 _PLAN_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_PLAN_YEAR_CN = re.compile(r"([一二][〇零○O一二三四五六七八九]{3})\s*年")  # 二〇二七年
 # 2026-2028年, 2026—2028年, 2026年-2028年, 2026至2028年: a plan for several years.
 _YEAR_RANGE = re.compile(r"(?:19|20)\d{2}\s*年?\s*(?:[-—–~～至到]|——)\s*(?:19|20)\d{2}")
 # A bracketed period or status after a title: (2026-2028年), (试行), (征求意见稿).
 _BRACKETED_TAIL = re.compile(r"\s*[(〔][^()〔〕]{1,16}[)〕]\s*$")
 # The 公文 kinds a document issues itself by (GB/T 9704); a plan (要点, 方案) is what they carry.
-_NOTICE_KINDS = ("通知", "意见", "决定", "通报", "批复", "函")
+_NOTICE_KINDS = ("通知", "意见", "决定", "通报", "通告", "公告", "批复", "函")
+_KIND_ALTERNATIVES = "|".join(_NOTICE_KINDS)
 # What a plan's own title ends in (a wrapped title's last line does too).
 _PLAN_KINDS = (
     "要点", "方案", "清单", "任务", "意见", "计划", "安排", "措施", "分工", "分解", "规划", "细则",
@@ -37,7 +40,7 @@ _ISSUED_PLAN = re.compile(r"关于印发(.+?)的通知")
 _HEADLINE_NUMBER = r"[^\s《》。,:]{1,10}?[〔\[【(]\s*(?:19|20)\d{2}\s*[〕\]】)]\s*第?\s*\d{1,5}\s*号"
 # A page headline: an optional 文号, the title (in 《》 or bare), an optional 文号 after it.
 _HEADLINE = re.compile(
-    rf"(?P<before>{_HEADLINE_NUMBER})?\s*(?P<open>《)?(?P<title>[^《》]+(?:通知|意见|决定|通报|批复|函))(?(open)》)\s*(?P<after>{_HEADLINE_NUMBER})?"
+    rf"(?P<before>{_HEADLINE_NUMBER})?\s*(?P<open>《)?(?P<title>[^《》]+(?:{_KIND_ALTERNATIVES}))(?(open)》)\s*(?P<after>{_HEADLINE_NUMBER})?"
 )
 _ADDRESSEE_WORD = re.compile(r"各|单位|政府|部门|机构|委员会|管委|局|厅|办")
 
@@ -447,6 +450,7 @@ def _year(titles: list[str | None]) -> int | None:
         if _YEAR_RANGE.search(s):
             return None
         years = {int(y) for y in _PLAN_YEAR.findall(s)}
+        years |= {cn_to_int(y.replace("○", "〇").replace("O", "〇")) for y in _PLAN_YEAR_CN.findall(s)}
         if years:
             return years.pop() if len(years) == 1 else None
     return None

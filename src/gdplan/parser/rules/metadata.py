@@ -10,10 +10,10 @@ import re
 KEYS = (
     "索引号", "主题分类", "发文机关", "成文日期", "标题", "发文字号", "文号", "发布日期", "时效",
     "发布网站", "发布机构", "主题词", "公文种类", "生效日期", "有效性", "名称", "体裁分类", "组配分类",
-    "分类", "发文日期",
+    "分类", "发文日期", "发文单位", "文件名称", "信息名称", "公文名称", "文件标题", "公文标题",
 )  # fmt: skip
 # The keys whose value is the document's title (a saved page may print it only there).
-TITLE_KEYS = ("标题", "名称")
+TITLE_KEYS = ("标题", "名称", "文件名称", "信息名称", "公文名称", "文件标题", "公文标题")
 # Keys are printed with spaces inside them (标  题, 时  效).
 _KEY = "|".join("\\s*".join(key) for key in KEYS)
 _FIELD = re.compile(rf"({_KEY})\s*[:|]\s*")
