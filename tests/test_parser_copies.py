@@ -412,3 +412,12 @@ def test_other_title_keys_an_announcement_and_a_year_in_chinese_numerals() -> No
     notice = parse(text).notice
     assert notice is not None
     assert (notice.title, notice.doc_number) == ("赣州市人民政府关于林业生产的通告", "赣府告〔2027〕1号")
+
+
+def test_a_title_issued_without_guanyu() -> None:
+    text = "江西省人民政府办公厅印发\n《林业发展2027年工作要点》的通知\n赣府办发〔2027〕3号\n" + FRAME + PLAN
+    doc = parse(text)
+    assert doc.notice is not None
+    assert doc.notice.title == "江西省人民政府办公厅印发《林业发展2027年工作要点》的通知"
+    assert doc.notice.issuer == "江西省人民政府办公厅"
+    assert (doc.title, doc.year) == ("林业发展2027年工作要点", 2027)

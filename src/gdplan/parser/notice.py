@@ -36,7 +36,7 @@ _PLAN_KINDS = (
     "要点", "方案", "清单", "任务", "意见", "计划", "安排", "措施", "分工", "分解", "规划", "细则",
     "分解表", "分工表", "任务表", "一览表", "安排表", "推进表", "计划表", "台账",
 )  # fmt: skip
-_ISSUED_PLAN = re.compile(r"关于印发(.+?)的通知")
+_ISSUED_PLAN = re.compile(r"(?:关于印发|印发(?=《))(.+?)的通知")  # X关于印发Y的通知 / X印发《Y》的通知
 _HEADLINE_NUMBER = r"[^\s《》。,:]{1,10}?[〔\[【(]\s*(?:19|20)\d{2}\s*[〕\]】)]\s*第?\s*\d{1,5}\s*号"
 # A page headline: an optional 文号, the title (in 《》 or bare), an optional 文号 after it.
 _HEADLINE = re.compile(
@@ -280,7 +280,7 @@ def _take(lines: list[_Line], used: set[int], start: int, test: Callable[[_Line]
 
 def _find_title(a: str, lines: list[_Line]) -> tuple[int, int] | None:
     """The notice title: a line ending in 通知 (or another 公文 kind after 关于: 意见, 决定 …),
-    joined with the (up to two) lines it wrapped from, the first of which holds 关于."""
+    joined with the (up to two) lines it wrapped from, the first of which holds 关于 or 印发."""
     for i, line in enumerate(lines):
         s = line.of(a)
         if not s.endswith(_NOTICE_KINDS) or len(s) > 120 or "。" in s:
@@ -293,7 +293,7 @@ def _find_title(a: str, lines: list[_Line]) -> tuple[int, int] | None:
             prev = lines[j].of(a)
             if SENTENCE_PUNCT.search(prev[-1:]) or len(prev) > 40 or lines[j].line < lines[i].line - 4:
                 break
-            if "关于" in prev:
+            if "关于" in prev or "印发" in prev:  # X关于印发… / X印发《…》的通知
                 first = j
         if first is not None:
             return (_with_issuer_line(a, lines, first), i)
@@ -422,6 +422,8 @@ def _meta(meta: dict[str, tuple[int, int]], layer: str, *keys: str) -> str | Non
 def _issuer(notice: Notice, analysis_title: str | None, meta_issuer: str | None) -> str | None:
     if notice.title and analysis_title:
         at = analysis_title.find("关于")
+        if at < 0:
+            at = analysis_title.find("印发")  # X印发《Y》的通知
         if at > 0:
             return notice.title[:at]
     return meta_issuer or notice.signature
