@@ -421,3 +421,18 @@ def test_a_title_issued_without_guanyu() -> None:
     assert doc.notice.title == "江西省人民政府办公厅印发《林业发展2027年工作要点》的通知"
     assert doc.notice.issuer == "江西省人民政府办公厅"
     assert (doc.title, doc.year) == ("林业发展2027年工作要点", 2027)
+
+
+def test_a_clause_hard_wrapped_over_lines_gives_whole_names() -> None:
+    text = (
+        "一、总体要求\n（一）推进林业金融。提高服务水平。（江西银行赣州分行牵头，市委金融办，国家金融监督\n"
+        "管理总局赣州监管分局、中国证监会江西监管局按职责分工负责）\n"
+    )
+    duty = parse(text).children[0].children[0].responsibility
+    assert duty is not None
+    assert [u.name for u in duty.lead] == ["江西银行赣州分行"]
+    assert [u.name for u in duty.responsible] == [
+        "市委金融办",
+        "国家金融监督管理总局赣州监管分局",
+        "中国证监会江西监管局",
+    ]

@@ -29,6 +29,7 @@ _WRAP_BREAKER = re.compile(r"[。;:!?,()]")  # a line with these is a sentence, 
 _TITLE_SCAN = re.compile("[" + re.escape(_OPENERS + _CLOSERS + _SENTENCE_END) + "]|[ \t]{2,}")
 
 Piece = tuple[int, int]
+_LINE_BREAK = re.compile(r"[ \t\u3000]*\n[ \t\u3000]*")
 
 
 @dataclass
@@ -170,7 +171,9 @@ class Assembler:
     # -- responsibility ---------------------------------------------------------------------
 
     def _unit(self, ref: UnitRef) -> Unit:
-        return Unit(name=ref.render(self.shown).strip(), key=_unit_key(ref.render(self.a)))
+        # A clause wrapped over a line break (a hard-wrapped copy) breaks no name: 人民银行\n赣州分行.
+        name = _LINE_BREAK.sub("", ref.render(self.shown).strip())
+        return Unit(name=name, key=_unit_key(ref.render(self.a)))
 
     def _responsibility(
         self,
