@@ -436,3 +436,17 @@ def test_a_clause_hard_wrapped_over_lines_gives_whole_names() -> None:
         "国家金融监督管理总局赣州监管分局",
         "中国证监会江西监管局",
     ]
+
+
+def test_a_customs_office_in_a_unit_list_is_a_body_not_a_place(tmp_path: Path) -> None:
+    from tests.test_clause_places import _parse_loads_jieba
+
+    clause = "（省商务厅牵头，省发展改革委、南昌海关、省税务局按职责分工负责）"
+    text = "一、稳外贸\n1﹒进出口总额增长6%左右。" + clause + "\n"
+    duty = parse(text).children[0].children[0].responsibility
+    assert duty is not None
+    assert [u.name for u in duty.responsible] == ["省发展改革委", "南昌海关", "省税务局"]
+    # Read as a body, 南昌海关 asks no place tagger whether it starts with a place.
+    source = tmp_path / "plan.txt"
+    source.write_text(text, encoding="utf-8")
+    assert _parse_loads_jieba([source], tmp_path) is False
