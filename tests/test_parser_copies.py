@@ -450,3 +450,13 @@ def test_a_customs_office_in_a_unit_list_is_a_body_not_a_place(tmp_path: Path) -
     source = tmp_path / "plan.txt"
     source.write_text(text, encoding="utf-8")
     assert _parse_loads_jieba([source], tmp_path) is False
+
+
+def test_a_signature_without_a_date_above_the_plan_title_is_not_the_title() -> None:
+    text = (
+        "关于印发赣州市2027年林业重点工作的通知\n各县（市、区）林业局：\n现印发给你们。\n"
+        "赣州市林业局\n赣州市2027年林业重点工作" + PLAN
+    )
+    doc = parse(text)
+    assert doc.title == "赣州市2027年林业重点工作"
+    assert doc.year == 2027

@@ -160,10 +160,15 @@ def _plan_title_at(a: str, lines: list[_Line], rest: list[int]) -> int | None:
     for n, i in enumerate(candidates):
         s = lines[i].of(a)
         later = candidates[n + 1 :]
-        if _is_bare_unit_name(s) and any(_ends_in_plan_kind(lines[j].of(a)) for j in later):
+        if _is_bare_unit_name(s) and any(_reads_as_plan_title(lines[j].of(a)) for j in later):
             continue
         return i
     return None
+
+
+def _reads_as_plan_title(s: str) -> bool:
+    """More of a plan's title than a bare name: a plan word at its end, or a year in it."""
+    return _ends_in_plan_kind(s) or _PLAN_YEAR.search(s) is not None
 
 
 def _is_bare_unit_name(s: str) -> bool:
