@@ -42,7 +42,8 @@ NAME_LISTS = ("lead", "responsible", "implementing", "cooperating", "carried")
 
 def lines_of(doc: Document) -> list[dict[str, object]]:
     text = to_jsonl(doc)
-    assert text.endswith("\n")
+    # A notice without its plan has no numbered node: zero rows is an empty file.
+    assert text.endswith("\n") if any(True for _ in doc.walk()) else text == ""
     return [json.loads(line) for line in text.splitlines()]
 
 

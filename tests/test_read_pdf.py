@@ -181,3 +181,86 @@ def test_page_numbers_at_page_edges_are_dropped() -> None:
         line("3/3", page=1),
     ]
     assert [kept.text for kept in drop_page_numbers(lines)] == ["正文第一页", "12", "正文"]
+
+
+# --- a clause a page wraps over a line break stays one clause (issue 7, point 10)
+
+
+def test_a_line_that_leaves_a_clause_bracket_open_joins_the_next() -> None:
+    # The first line stops short of the edge (the geometry says: paragraph ends), but a
+    # paragraph does not end inside a bracket.
+    lines = [
+        line("1．推进林下经济发展。（赣州市林业局牵头，市发展改革委、", right=330),
+        line("市财政局按职责分工负责）", left=114, right=240),
+        line("2．推进国土绿化。（市林业局负责）", right=260),
+    ]
+    assert paragraphs(lines) == [
+        "1．推进林下经济发展。（赣州市林业局牵头，市发展改革委、市财政局按职责分工负责）",
+        "2．推进国土绿化。（市林业局负责）",
+    ]
+
+
+def test_an_open_bracket_does_not_swallow_a_numbered_line_or_a_page_button() -> None:
+    lines = [
+        line("1．推进林下经济发展。（赣州市林业局牵头，", right=300),
+        line("2．推进国土绿化。", right=200),
+        line("【打印】【字体:", right=180),
+        line("赣州市林业局2027年工作要点", left=160, right=330),
+    ]
+    assert len(paragraphs(lines)) == 4
+
+
+def test_an_addressee_line_ends_its_paragraph_even_when_full() -> None:
+    lines = [
+        line("各县（市、区）人民政府，市直和中央、省属驻市各单位："),
+        line("现将工作要点印发给你们。", right=220),
+    ]
+    assert len(paragraphs(lines)) == 2
+
+
+def _rows(source: Path | bytes, name: str) -> list[dict[str, object]]:
+    """The JSONL rows without span and doc_id (they index and digest each format's own text),
+    spaces taken out: the PDF text layer has no space where a line wrapped."""
+    import gdplan
+    from gdplan.export.jsonl import rows
+
+    doc = gdplan.parse(source, name=name)
+    return [
+        {k: "".join(str(v).split()) for k, v in row.items() if k not in ("span", "doc_id")}
+        for row in rows(doc)
+    ]
+
+
+@pytest.mark.parametrize(
+    "layout",
+    [{}, {"indent": False}, {"justify": False}, {"font_size": 12}, {"font_size": 16}],
+    ids=["default", "flush", "ragged", "small", "large"],
+)
+def test_the_seed_as_pdf_gives_the_rows_of_its_txt(layout: dict[str, object]) -> None:
+    data = rb.pdf_document(rb.document_lines(SEED), **layout)  # type: ignore[arg-type]
+    assert _rows(data, "seed.pdf") == _rows(SEED, SEED.name)
+
+
+WRAPPED_CLAUSES = [
+    "赣州市林业局2027年林业工作要点",
+    "一、加强森林资源保护",
+    "（一）落实林长制。全面推行林长制，压紧压实各级林长责任，健全林长巡林、林长会议和督查考核制度，"
+    "推动林长制从全面建立向全面见效转变。（赣州市林业局牵头，市委组织部、市委宣传部，市发展改革委、"
+    "财政局、自然资源局、生态环境局按职责分工负责；各县（市、区）人民政府结合实际落实，下同）",
+    "（二）加强森林防火。健全森林防火责任体系，加强火源管控和隐患排查，提升预警监测和扑救能力。"
+    "（市应急管理局、林业局牵头，市公安局、气象局、赣州森林消防支队等单位按职责分工负责，2027年底前完成）",
+    "二、推进国土绿化",
+    "（三）开展造林绿化。科学开展国土绿化，持续推进重点区域造林绿化工程，提升城乡绿化美化水平，"
+    "建设一批森林乡村和绿美示范点。（市林业局负责，年内持续推进）",
+]
+
+
+@pytest.mark.parametrize("indent", [True, False], ids=["indented", "flush"])
+def test_clauses_a_pdf_wraps_are_read_as_from_the_text(indent: bool, tmp_path: Path) -> None:
+    txt = tmp_path / "plan.txt"
+    txt.write_text("\n".join(WRAPPED_CLAUSES) + "\n", encoding="utf-8")
+    data = rb.pdf_document(WRAPPED_CLAUSES, indent=indent)
+    assert pdf_text(data, "plan.pdf").count("\n") == len(WRAPPED_CLAUSES)  # the wraps were joined
+    got, want = _rows(data, "plan.pdf"), _rows(txt, txt.name)
+    assert got == want
+    assert any(row["lead"] == "['赣州市林业局']" for row in want)  # the clause was read at all

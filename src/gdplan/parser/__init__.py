@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+from itertools import islice
 
 from gdplan._version import __version__
 from gdplan.errors import ErrorLevel, NotAPlanError, ParseError
 from gdplan.model import Diagnostic, Document, Provenance
 from gdplan.parser.assemble import Assembler
-from gdplan.parser.notice import read_front_matter
+from gdplan.parser.notice import FrontMatter, read_front_matter
 from gdplan.parser.ruler import read_tokens
 from gdplan.parser.segments import segments
 from gdplan.parser.text import fold_key, normalize
@@ -28,16 +29,24 @@ def parse_source(
     nt = normalize(src.text)
     tokens, rows = read_tokens(nt.analysis, segments(nt))
     skeleton = build_skeleton(nt.analysis, tokens)
-    if not skeleton.roots:
+    has_plan = bool(skeleton.roots)
+    # Without a plan the text is at most a cover notice, which is short: its first lines say
+    # whether it is one (and a huge text without numbering is not read whole to say no).
+    front_tokens = skeleton.front if has_plan else list(islice(skeleton.front, _NOTICE_ONLY_LINES))
+    front = read_front_matter(nt, front_tokens, script, skeleton.signoff, has_plan=has_plan)
+    if not has_plan and not front.is_notice_frame:
         raise NotAPlanError(
-            "no numbered structure (一、 （一） 1． …) found: this does not read as a plan notice",
+            "no numbered structure (一、 （一） 1． …) and no notice frame (title, 文号, addressees, date)"
+            " found: this does not read as a plan notice",
             source=src.source,
         )
-    front = read_front_matter(nt, skeleton.front, script, skeleton.signoff)
     assembler = Assembler(nt, script, rows)
     children = assembler.nodes(skeleton)
     read_notes = [Diagnostic(level="info", code="input", message=note) for note in src.warnings]
-    diagnostics = [*read_notes, *_by_line([*skeleton.diagnostics, *assembler.diagnostics])]
+    found = [*skeleton.diagnostics, *assembler.diagnostics]
+    if not has_plan:
+        found.append(_no_plan_text(front, nt.line_number(max(len(nt.analysis) - 1, 0))))
+    diagnostics = [*read_notes, *_by_line(found)]
     if errors is ErrorLevel.RAISE:
         first = next((d for d in diagnostics if d.level != "info"), None)
         if first is not None:
@@ -49,7 +58,8 @@ def parse_source(
         source=src.source,
         title=front.plan_title,
         year=front.year,
-        complete=not any(n.truncated for root in children for n in root.walk()),
+        # A notice without its plan is not the whole document: the plan is missing.
+        complete=has_plan and not any(n.truncated for root in children for n in root.walk()),
         script="simplified" if script == "simplified" else "original",
         notice=front.notice,
         preamble=front.preamble,
@@ -76,6 +86,23 @@ def parse_source(
 
 def _simplified(text: str) -> str:
     return fold_key(text)
+
+
+_NOTICE_ONLY_LINES = 2000
+"""How many lines of a text without numbered structure are read as its cover notice."""
+
+
+def _no_plan_text(front: FrontMatter, line: int) -> Diagnostic:
+    """A notice whose plan was an attachment the copy left out: the notice alone is read.
+    ``line`` is the text's last line, where the plan would have followed."""
+    span = front.notice.span if front.notice is not None else None
+    return Diagnostic(
+        code="no-plan-text",
+        message="the text holds a cover notice but no numbered plan (the plan was an attachment"
+        " not in this copy): only the notice is read",
+        line=line,
+        span=span,
+    )
 
 
 def _by_line(diagnostics: list[Diagnostic]) -> list[Diagnostic]:

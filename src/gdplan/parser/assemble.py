@@ -28,11 +28,13 @@ _TITLE_TRIM = " \t。;:,、"
 _TERMINAL = "。!?)〕]】>;"
 
 _WRAP_BREAKER = re.compile(r"[。;:!?,()]")  # a line with these is a sentence, not a wrapped title
-# What decides where the first sentence ends: brackets (a 。 inside them does not) and sentence ends.
-_TITLE_SCAN = re.compile("[" + re.escape(_OPENERS + _CLOSERS + _SENTENCE_END) + "]")
+# What decides where the first sentence ends: brackets (a 。 inside them does not), sentence
+# ends, and a run of spaces that stands for a line break a copy lost (一、总体要求  坚持…).
+_TITLE_SCAN = re.compile("[" + re.escape(_OPENERS + _CLOSERS + _SENTENCE_END) + "]|[ \t]{2,}")
 
 Piece = tuple[int, int]
 UnitFields = dict[str, str]  # the fields of a Unit, validated with its node
+_LINE_BREAK = re.compile(r"[ \t\u3000]*\n[ \t\u3000]*")
 
 
 @dataclass
@@ -195,7 +197,9 @@ class Assembler:
         cache_key = (ref.pieces, column)  # the pieces say it all, and a tuple hashes fast
         unit = self._units.get(cache_key)
         if unit is None:
-            unit = {"name": ref.render(self.shown).strip(), "key": _unit_key(ref.render(self.a))}
+            # A clause wrapped over a line break (a hard-wrapped copy) breaks no name: 人民银行\n赣州分行.
+            name = _LINE_BREAK.sub("", ref.render(self.shown).strip())
+            unit = {"name": name, "key": _unit_key(ref.render(self.a))}
             if column is not None:
                 unit["column"] = column
             self._units[cache_key] = unit
@@ -327,7 +331,7 @@ def _first_of_each_key(units: list[UnitFields]) -> list[UnitFields]:
 def _first_sentence_end(text: str, start: int, end: int) -> int | None:
     depth = 0
     for m in _TITLE_SCAN.finditer(text, start, end):  # only brackets and sentence ends matter
-        ch = m.group()
+        ch = m.group()[0]
         if ch in _OPENERS:
             depth += 1
         elif ch in _CLOSERS:

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 
 from gdplan.model import MarkerStyle
 from gdplan.parser.rules.markers import marker_at
-from gdplan.parser.rules.metadata import read_metadata
+from gdplan.parser.rules.metadata import MAX_BLANKS_BEFORE_VALUE, is_value_below, read_metadata
 from gdplan.parser.rules.noise import is_noise
 from gdplan.parser.rules.signoff import is_attachment_list
 from gdplan.parser.rules.table import Rows, may_hold_table, read_tables
@@ -27,12 +27,18 @@ def read_tokens(text: str, segments: Iterable[Segment]) -> tuple[Iterable[Token]
 
 def tokenize(text: str, segments: Iterable[Segment]) -> Iterator[Token]:
     awaiting: tuple[tuple[str, int, int], ...] | None = None  # a metadata key whose value is on a later line
+    blanks = 0  # blank lines since the key that awaits its value
     listing_attachments = False  # after 附件：1.…, the lines 2.… 3.… name attachments, not items
     for seg in segments:
         token = classify(text, seg)
+        if token.kind is TokenKind.BLANK:
+            blanks += 1
+            if blanks > MAX_BLANKS_BEFORE_VALUE:
+                awaiting = None
         if awaiting is not None and token.kind is TokenKind.TEXT:
             key = awaiting[-1][0]
-            token = Token(TokenKind.META, seg, meta=((key, seg.start, seg.end),))
+            if is_value_below(key, text, seg.start, seg.end):
+                token = Token(TokenKind.META, seg, meta=((key, seg.start, seg.end),))
         if listing_attachments and token.marker is not None and token.marker.style in _ATTACHMENT_NUMBERS:
             token = Token(TokenKind.TEXT, seg)
         elif token.kind is not TokenKind.BLANK:
@@ -42,6 +48,7 @@ def tokenize(text: str, segments: Iterable[Segment]) -> Iterator[Token]:
         if token.kind is not TokenKind.BLANK:
             last = token.meta[-1] if token.kind is TokenKind.META else None
             awaiting = token.meta if last is not None and last[1] == last[2] else None
+            blanks = 0
         yield token
 
 

@@ -71,18 +71,37 @@ _RUN_TOGETHER = 500
 _NOTICE_BREAK = re.compile(r"(?<=通知)(?=[^\s,;:。》])|(?<=[:。])|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|\s{2,}")
 
 
+# A run of spaces between two printed characters (U+3000 is a space on the analysis layer).
+_SPACE_RUN = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
+# This many runs in one line: the copy lost its line breaks and kept spaces in their place
+# (a metadata key printed 标  题 has one run; a heading run on into its body one or two).
+_LOST_BREAK_RUNS = 3
+
+
+def _lost_breaks(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """The runs of spaces that stand for lost line breaks, or [] when the line kept its breaks."""
+    if text.find("  ", start, end) < 0:
+        return []  # the common case
+    runs = list(_SPACE_RUN.finditer(text, start, end))
+    return runs if len(runs) >= _LOST_BREAK_RUNS else []
+
+
 def _sentence_runs(text: str, start: int, end: int, line: int) -> Iterator[Segment]:
-    """Split a line that lost its line breaks where a new numbered part starts.
+    """Split a line that lost its line breaks where a new numbered part starts, and at
+    every run of spaces when the copy kept runs of spaces in place of its breaks.
 
     After 。 a marker always starts a part. In a very long line a marker may follow any
     character (a heading has no 。), so there only markers that continue the numbering
     are taken.
     """
     long_line = end - start > _RUN_TOGETHER
-    if not long_line and INLINE_MARKER_START.search(text, start, end) is None:
+    spaced = _lost_breaks(text, start, end)
+    if not long_line and not spaced and INLINE_MARKER_START.search(text, start, end) is None:
         yield Segment(start, end, line)  # the common case: the line is one segment (trimmed already)
         return
     cuts = {m.end() for m in INLINE_MARKER_START.finditer(text, start, end)}
+    # A copy that kept a run of spaces where each line break was: every run is a break.
+    cuts |= {m.start() for m in spaced}
     if long_line:
         cuts |= _numbering_cuts(text, start, end)
         first_marker = min(cuts, default=end)

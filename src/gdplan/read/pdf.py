@@ -6,11 +6,20 @@ joined to the next when the page wrapped it, which the geometry tells:
 - the line reaches the right edge of the page's text block (within 2 characters), and
 - the next line starts at the left edge (no first-line indent, not centred or
   right-aligned), is set in the same font size, and does not start with a numbering
-  marker (一、 （一） 1． …).
+  marker (一、 （一） 1． …), and
+- the line is not an addressee line (a colon after no full stop: 各区人民政府，市直各单位：).
 
 When the text layer gives no usable geometry, the text tells instead: a line that does not
 end a sentence (。！？；：…) is joined to a next line that does not start with a marker.
+Either way, a paragraph does not end inside a bracket: a line that leaves a （ or 〔 open is
+joined to the next line unless that line starts with a marker (a responsibility clause
+wrapped over a line break stays one clause, whatever the geometry says).
 docs/inputs.md has the measurements behind this choice.
+
+Geometry is measured on the characters' loose boxes (their advance widths, from the PDF's
+font metrics), not on the ink: a viewer that substitutes a system font for a non-embedded
+CJK font draws a full-width （ or “ with its ink in the right half of the box, which would
+move a wrapped line's start off the left edge.
 
 Dropped: page numbers (a first or last line of a page that is only a number such as
 ``— 3 —`` or ``第3页 共5页``), empty lines. Not handled: scanned pages (no text layer:
@@ -35,7 +44,7 @@ MARKER = re.compile(
     rf"""^\s*(?:
         [{_CN_NUM}]+{_PINYIN}\s*[、.．]
       | [（(]\s*[{_CN_NUM}\d]+\s*[）)]
-      | \d+\s*[、.．](?!\d)
+      | \d+\s*[、.．﹒․·・･‧](?!\d)
       | [\u2460-\u2473\u2474-\u249b\u3280-\u3289]
       | 第[{_CN_NUM}\d]+[章节条部分篇]
     )""",
@@ -111,7 +120,7 @@ def _page_lines(textpage: Any, page: int) -> Iterator[PdfLine]:
         if not printed:
             yield PdfLine(raw, page)
             continue
-        boxes = [textpage.get_charbox(i) for i in printed]
+        boxes = [textpage.get_charbox(i, loose=True) for i in printed]  # advance boxes, not ink
         size = statistics.median(FPDFText_GetFontSize(textpage.raw, i) for i in printed)
         yield PdfLine(raw, page, min(b[0] for b in boxes), max(b[2] for b in boxes), size)
 
@@ -143,11 +152,28 @@ def paragraphs(lines: Sequence[PdfLine]) -> list[str]:
     wrapped = _wrapped_by_geometry(lines) if geometric else _wrapped_by_text(lines)
     out: list[str] = [lines[0].text]
     for i in range(1, len(lines)):
-        if wrapped[i - 1]:
+        if wrapped[i - 1] or (_leaves_bracket_open(out[-1]) and not MARKER.match(lines[i].text)):
             out[-1] = _glue(out[-1], lines[i].text)
         else:
             out.append(lines[i].text)
     return out
+
+
+# The brackets responsibility clauses use; a page's 【打印】【字体: buttons leave 【 open.
+_OPENING = "（(〔"
+_CLOSING = "）)〕"
+
+
+def _leaves_bracket_open(text: str) -> bool:
+    """The text opens a bracket it does not close and has begun its content:
+    （省林业局牵头，省发展改革委、 — not a page's 字体:【 whose bracket ends the line."""
+    opened: list[int] = []
+    for i, ch in enumerate(text):
+        if ch in _OPENING:
+            opened.append(i)
+        elif ch in _CLOSING and opened:
+            opened.pop()
+    return bool(opened) and len(text) - opened[0] > 2
 
 
 def _wrapped_by_text(lines: Sequence[PdfLine]) -> list[bool]:
@@ -176,8 +202,15 @@ def _wrapped_by_geometry(lines: Sequence[PdfLine]) -> list[bool]:
             and following.left <= left_edge + _LEFT_EDGE_SLACK * width
             and _same_size(line, following)
             and not MARKER.match(following.text)
+            and not _ends_address(line.text)
         )
     return result
+
+
+def _ends_address(text: str) -> bool:
+    """各区人民政府，市直各单位： — the addressee line ends its paragraph, even when it
+    fills the line and the body below starts flush (no first-line indent)."""
+    return text.endswith((":", "：")) and "。" not in text
 
 
 def _same_size(line: PdfLine, following: PdfLine) -> bool:

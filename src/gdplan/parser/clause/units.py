@@ -276,7 +276,8 @@ def _levels_before_tail(text: str, parts: list[Offsets], i: int) -> int | None:
         if j == i:
             return None  # the first part is not a bare level word (most groups stop here)
         level = next((w for w in _LEVEL_WORDS if head.startswith(w)), None)
-        if level is not None and head[len(level) :].startswith(_SHARED_TAILS):
+        # 各市、县(市、区)人民政府: the last level may carry its own bracket before the tail.
+        if level is not None and head[_skip_groups(head, len(level)) :].startswith(_SHARED_TAILS):
             return j
         return None
     return None

@@ -17,7 +17,10 @@ MarkerRule = Callable[[str, int, int], tuple[int, int] | None]
 _CN = f"[{CN_NUMERAL_CHARS}]{{1,4}}"
 _CN_DUN = re.compile(rf"({_CN})[、,.]")  # 一、 (a few copies print 一, or 一.)
 _CN_PAREN = re.compile(rf"[(]({_CN})[)]\s*")  # （一） (一)
-_ARABIC_DOT = re.compile(r"(\d{1,3})\.(?!\d)\s*")  # 1． 1. — not 2.3%
+# The dot after an Arabic number as copies print it: . (．folds to it), ﹒ small full stop,
+# ․ one dot leader, · ・ ･ middle dots, ‧ hyphenation point.
+_DOT = "[.\ufe52\u2024\u00b7\u30fb\uff65\u2027]"
+_ARABIC_DOT = re.compile(rf"(\d{{1,3}}){_DOT}(?!\d)\s*")  # 1． 1. 1﹒ — not 2.3%
 _ARABIC_DUN = re.compile(r"(\d{1,3})、")  # 1、
 _ARABIC_PAREN = re.compile(r"[(](\d{1,3})[)]\s*")  # （1） (1)
 _CIRCLED = re.compile(rf"([{CIRCLED}])\s*")  # ①
@@ -88,7 +91,7 @@ INLINE_MARKER_START = re.compile(rf"[。;!?]\s*(?=(?:{_CN}、|[(]{_CN}[)]|第{_C
 
 
 # Any marker anywhere: candidates for splitting a line that lost all its line breaks.
-ANY_MARKER = re.compile(rf"{_CN}、|[(]{_CN}[)]|(?<!\d)\d{{1,3}}\.(?!\d)|[{CIRCLED}]|第{_CN}[章条]")
+ANY_MARKER = re.compile(rf"{_CN}、|[(]{_CN}[)]|(?<!\d)\d{{1,3}}{_DOT}(?!\d)|[{CIRCLED}]|第{_CN}[章条]")
 
 
 def may_start_marker(text: str, start: int, end: int) -> bool:

@@ -7,6 +7,7 @@ A notice prints its signature and date before the plan; a document whose body is
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Callable
 
@@ -17,6 +18,8 @@ _DATE_CN = re.compile(
     r"([〇零○O一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日"
 )
 _DATE_ISO = re.compile(r"((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})")
+# 2024327: a copy that lost 年月日 (and any separators); read only where one reading is a date.
+_DATE_COMPACT = re.compile(r"((?:19|20)\d{2})(\d{3,4})")
 SENTENCE_PUNCT = re.compile(r"[。,;:!?、]")
 _ATTACHMENT = re.compile(r"附件\s*\d*\s*[:.]?")  # 附件 / 附件：… / 附件1：…
 _ATTACHMENT_LIST = re.compile(r"附件\s*:?\s*(?:1[.、]|\(1\))")
@@ -26,7 +29,8 @@ _DISTRIBUTION = re.compile(
 
 
 def read_date(s: str) -> str | None:
-    """A whole line that is a date → YYYY-MM-DD (2025年5月15日, 二〇二五年五月十五日, 2024-07-26)."""
+    """A whole line that is a date → YYYY-MM-DD (2025年5月15日, 二〇二五年五月十五日, 2024-07-26,
+    2024327 or 20240327 where the copy lost 年月日)."""
     s = s.strip()
     for rx, conv in ((_DATE_ARABIC, int), (_DATE_ISO, int), (_DATE_CN, _cn_date_part)):
         m = rx.fullmatch(s)
@@ -34,7 +38,25 @@ def read_date(s: str) -> str | None:
             y, mo, d = (conv(g) for g in m.groups())
             if 1 <= mo <= 12 and 1 <= d <= 31:
                 return f"{y:04d}-{mo:02d}-{d:02d}"
+    m = _DATE_COMPACT.fullmatch(s)
+    if m:
+        return _compact_date(int(m.group(1)), m.group(2))
     return None
+
+
+def _compact_date(year: int, rest: str) -> str | None:
+    """The month and day of 2024327 (327 → 3-27; 32-7 is no date): None unless exactly one
+    split of ``rest`` into a month and a day is a real date (2024111 may be 1-11 or 11-1)."""
+    splits = [(rest[:2], rest[2:])] if len(rest) == 4 else [(rest[:1], rest[1:]), (rest[:2], rest[2:])]
+    found = set()
+    for month, day in splits:
+        if (month.startswith("0") and len(month) == 1) or (day.startswith("0") and len(day) == 1):
+            continue
+        try:
+            found.add(datetime.date(year, int(month), int(day)).isoformat())
+        except ValueError:
+            continue
+    return found.pop() if len(found) == 1 else None
 
 
 def is_signature(s: str) -> bool:
