@@ -422,3 +422,14 @@ def test_every_item_is_in_exactly_one_gold_link(gold_file: Path) -> None:
     new_seen = [tuple(p) for pair in gold["pairs"] for p in pair["new"]]
     assert sorted(old_seen) == sorted(tuple(n.path) for n in old.items())
     assert sorted(new_seen) == sorted(tuple(n.path) for n in new.items())
+
+
+def test_the_command_reads_gdplan_markdown_back(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """OLD may be gdplan's own Markdown: the same plan compared with its notice is all `same`."""
+    seed_md = tmp_path / "seed.md"
+    assert main(["convert", str(SEED), "-o", str(seed_md)]) == 0
+    capsys.readouterr()
+    out = tmp_path / "cmp.json"
+    assert main(["compare", str(seed_md), str(SEED), "--to", "json", "-o", str(out)]) == 0
+    pairs = json.loads(out.read_text(encoding="utf-8"))["pairs"]
+    assert pairs and {p["relation"] for p in pairs} == {"same"}

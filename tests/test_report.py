@@ -196,3 +196,12 @@ def test_a_report_inside_its_input_folder_is_not_read_back(tmp_path: Path) -> No
     first = (folder / "report.html").read_text(encoding="utf-8")
     assert main(["report", str(folder), "-o", str(folder / "report.html")]) == 0
     assert (folder / "report.html").read_text(encoding="utf-8") == first
+
+
+def test_report_reads_gdplan_json_back(tmp_path: Path) -> None:
+    """An input gdplan wrote (its JSON) is read back, not refused as a notice."""
+    seed_json = tmp_path / "seed.json"
+    assert main(["convert", str(SEED), "-o", str(seed_json)]) == 0
+    page = tmp_path / "report.html"
+    assert main(["report", str(seed_json), "-o", str(page)]) == 0
+    assert "数字广东建设2025年工作要点" in page.read_text(encoding="utf-8")

@@ -29,6 +29,7 @@ from types import FrameType
 from typing import TYPE_CHECKING, Any
 
 from gdplan._version import __version__
+from gdplan.commands.options import add_parse_options, add_reader_option
 
 if TYPE_CHECKING:
     from gdplan.batch.formats import OutputFormat
@@ -39,7 +40,6 @@ EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 EXIT_TERMINATED = 143
 
-READERS = ("txt", "html", "docx", "pdf", "md", "json")  # gdplan.load.READERS, without loading it
 DATASET_FORMATS = ("jsonl", "csv", "parquet", "sqlite", "xlsx")
 
 STDIO = "-"
@@ -140,47 +140,6 @@ def _add_verbosity(command: argparse.ArgumentParser) -> None:
     )
 
 
-def _add_reader_option(command: argparse.ArgumentParser) -> None:
-    command.add_argument(
-        "--from",
-        dest="reader",
-        choices=READERS,
-        metavar="READER",
-        help="read every input as this: " + ", ".join(READERS) + " (default: by name and content)",
-    )
-
-
-def _add_parse_options(command: argparse.ArgumentParser) -> None:
-    command.add_argument(
-        "--script",
-        choices=("original", "simplified"),
-        default="original",
-        help="script of the text fields: as printed (default) or converted to simplified",
-    )
-    command.add_argument(
-        "--errors",
-        choices=("ignore", "warn", "raise"),
-        default="warn",
-        help="problems in the text: ignore them, record them as diagnostics (default), or fail the input",
-    )
-    command.add_argument(
-        "--max-bytes",
-        type=_size,
-        default="50M",
-        metavar="SIZE",
-        help="refuse an input larger than SIZE (default 50M; suffixes K, M, G; 0: no limit)",
-    )
-
-
-def _size(text: str) -> int | None:
-    from gdplan.limits import parse_size
-
-    try:
-        return parse_size(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
-
-
 def _add_batch_options(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "-j",
@@ -232,8 +191,8 @@ def _add_convert(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         action="store_true",
         help="skip inputs whose outputs exist and whose recorded checksum matches",
     )
-    _add_reader_option(convert)
-    _add_parse_options(convert)
+    add_reader_option(convert)
+    add_parse_options(convert)
     _add_batch_options(convert)
     _add_verbosity(convert)
 
@@ -256,8 +215,8 @@ def _add_dataset(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         choices=DATASET_FORMATS,
         help="table format (default: jsonl); --format is the same option",
     )
-    _add_reader_option(dataset)
-    _add_parse_options(dataset)
+    add_reader_option(dataset)
+    add_parse_options(dataset)
     _add_batch_options(dataset)
     _add_verbosity(dataset)
 

@@ -1,7 +1,8 @@
 """``gdplan compare OLD NEW [--to md|json|html] [-o OUT]``: what changed between two plans.
 
-OLD and NEW are any files :func:`gdplan.parse` reads. Without ``-o`` the comparison goes to
-standard output; with ``-o`` it is written atomically and the summary is printed.
+OLD and NEW are any files gdplan reads (gdplan's own .md and .json too). Without ``-o`` the
+comparison goes to standard output; with ``-o`` it is written atomically and the summary is
+printed.
 ``gdplan compare --schema`` prints the JSON Schema of ``--to json``.
 """
 
@@ -12,6 +13,8 @@ import json
 import os
 import sys
 from pathlib import Path
+
+from gdplan.commands.options import add_parse_options, add_reader_option, load
 
 FORMATS = ("md", "json", "html")
 
@@ -32,12 +35,8 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     command.add_argument(
         "--schema", action="store_true", help="print the JSON Schema of --to json output and exit"
     )
-    command.add_argument(
-        "--script",
-        choices=("original", "simplified"),
-        default="original",
-        help="script of the texts shown: as printed (default) or simplified",
-    )
+    add_reader_option(command)
+    add_parse_options(command)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -53,7 +52,6 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _compare(args: argparse.Namespace) -> int:
-    import gdplan
     from gdplan.batch.atomic import write_bytes_atomic
     from gdplan.batch.job import failure
     from gdplan.compare import compare
@@ -62,7 +60,7 @@ def _compare(args: argparse.Namespace) -> int:
     docs = []
     for path in (args.old, args.new):
         try:
-            docs.append(gdplan.parse(Path(path), script=args.script))
+            docs.append(load(Path(path), args))
         except Exception as exc:  # a bad input is a message, never a traceback
             if os.environ.get("GDPLAN_DEBUG"):
                 raise

@@ -14,6 +14,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from gdplan.commands.options import add_parse_options, add_reader_option, load
+
 STDIO = "-"
 
 
@@ -38,22 +40,11 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         metavar="PATTERN",
         help="file names to pick inside folders; repeatable (default: *.txt *.html *.htm *.docx *.pdf)",
     )
-    report.add_argument(
-        "--script",
-        choices=("original", "simplified"),
-        default="original",
-        help="script of the text: as printed (default) or converted to simplified",
-    )
-    report.add_argument(
-        "--errors",
-        choices=("ignore", "warn", "raise"),
-        default="warn",
-        help="problems in the text: ignore them, record them (default), or fail the input",
-    )
+    add_reader_option(report)
+    add_parse_options(report)
 
 
 def run(args: argparse.Namespace) -> int:
-    import gdplan
     from gdplan.batch.atomic import write_text_atomic
     from gdplan.batch.inputs import DEFAULT_GLOBS, input_set
     from gdplan.batch.job import failure
@@ -71,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
             continue  # an earlier report inside an input folder is not an input
         label = str(found.path)
         try:
-            docs.append(gdplan.parse(found.path, script=args.script, errors=args.errors, name=label))
+            docs.append(load(found.path, args, name=label))
         except Exception as exc:  # a bad input is a message, never a traceback
             if os.environ.get("GDPLAN_DEBUG"):
                 raise
