@@ -201,3 +201,36 @@ def test_a_label_about_something_else_is_no_unit_list() -> None:
     doc = gdplan.parse("一、任务\n1.推进造林。开展监测。(适用范围:各县人民政府)\n")
     (item,) = _items(doc)
     assert item.responsibility.is_empty() and item.responsibility.absent == "no-clause"
+
+
+# ---- carry sentences and rules stated before the first numbered node ------------------------
+
+
+def test_a_carry_sentence_in_the_preamble_reaches_every_task() -> None:
+    text = (
+        "株洲市2026年营商环境重点工作任务\n"
+        "为持续优化营商环境，制定本方案。本方案所列任务均需各县市区人民政府作为责任单位，以下不再列出。\n"
+        "一、提升服务\n"
+        "（一）深化改革。拓展集成服务。（市政务服务中心牵头，市司法局按职责分工负责）\n"
+        "（二）推进兑现。建设兑现平台。（市工信局牵头）\n"
+    )
+    first, second = _duties(text)
+    assert _n(first.responsible) == ["市司法局", "各县市区人民政府"]
+    assert _n(second.responsible) == ["各县市区人民政府"]
+    assert _n(second.carried) == ["各县市区人民政府"]
+    assert _n(second.lead) == ["市工信局"]
+
+
+def test_an_implementing_carry_and_a_first_leads_note_before_the_first_node() -> None:
+    text = (
+        "赣州市章贡区2027年林业工作要点\n"
+        "以下各项工作均需各镇（街道）结合实际抓好落实。\n"
+        "（责任单位排在首位的为牵头单位）\n"
+        "一、加强森林防火\n"
+        "1．建设监测网络。完善护林员巡护制度。（区林业局、区应急管理局）\n"
+        "2．开展专项行动。（区公安分局）\n"
+    )
+    first, second = _duties(text)
+    assert (_n(first.lead), _n(first.responsible)) == (["区林业局"], ["区应急管理局"])
+    assert _n(first.implementing) == ["各镇（街道）"]
+    assert (_n(second.lead), _n(second.implementing)) == (["区公安分局"], ["各镇（街道）"])

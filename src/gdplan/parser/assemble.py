@@ -59,6 +59,8 @@ class Assembler:
 
     def nodes(self, skeleton: Skeleton) -> list[Node]:
         drafts = skeleton.drafts()
+        if skeleton.roots:
+            self._read_front_carry(skeleton.roots[0].token.start)
         parts = {id(d): self._parts(d) for d in drafts}  # document order: 下同 needs it
         last = drafts[-1] if drafts else None
         truncated = last is not None and self._is_truncated(last, drafts, parts)
@@ -78,6 +80,16 @@ class Assembler:
         return [
             Node.model_validate(self._node(d, parts, last if truncated else None)) for d in skeleton.roots
         ]
+
+    def _read_front_carry(self, end: int) -> None:
+        """What the text says of every task before its first numbered node (本方案所列任务均需X
+        作为责任单位，以下不再列出; 责任单位排在首位的为牵头单位): carried from the first task on."""
+        for start, stop in _clause.front_carry_sentences(self.a, 0, end):
+            if _clause.states_first_leads(self.a, start, stop):
+                self.state.first_listed_leads = True
+                continue
+            loc = ClauseLocation(ClauseForm.INLINE, (start, stop), None)
+            _clause.read_clause(self.a, loc, self.state, receive_carried=False)
 
     # -- one node ---------------------------------------------------------------------------
 

@@ -25,12 +25,15 @@ relative to it); name-level helpers are cached the same way. Scanners let compil
 find brackets and separators instead of walking characters in Python.
 """
 
+from gdplan.parser.clause.carry import front_carry_sentences, states_first_leads
 from gdplan.parser.clause.grammar import read_clause
 from gdplan.parser.clause.locate import locate_clause, locate_inner_clauses
 from gdplan.parser.clause.types import CarryState, ClauseLocation, ClauseReading, UnitRef
 from gdplan.parser.clause.units import split_units
 
 __all__ = [
+    "front_carry_sentences",
+    "states_first_leads",
     "CarryState",
     "ClauseLocation",
     "ClauseReading",

@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
+from collections.abc import Iterator
 from importlib import resources
 from typing import NamedTuple
 
@@ -124,3 +125,16 @@ def is_not_listed(text: str, start: int, end: int) -> bool:
     """The part is 不再注明 / 以下不再列出 (a carry sentence's close), perhaps with 下同."""
     s, e = trim(text, start, end, " \t\r\n\u3000。;,")
     return _carry_words()[2].fullmatch(text, s, e) is not None
+
+
+_FRONT_SENTENCE = re.compile(r"[^。;；\n]+")
+
+
+def front_carry_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The carry sentences (本方案所列任务均需X作为责任单位，以下不再列出) and first-leads rules
+    (责任单位排在首位的为牵头单位) printed before the first numbered node, in the preamble or a
+    note under the title: they speak of every task of the plan."""
+    for found in _FRONT_SENTENCE.finditer(text, start, end):
+        s, e = trim(text, found.start(), found.end(), " \t\r\u3000(（注:：")
+        if s < e and (carry_sentence(text, s, e) is not None or states_first_leads(text, s, e)):
+            yield s, e
