@@ -32,14 +32,14 @@ from gdplan.parser.clause.types import CarryState, ClauseLocation, ClauseReading
 from gdplan.parser.clause.units import split_units
 
 __all__ = [
-    "front_carry_sentences",
-    "states_first_leads",
     "CarryState",
     "ClauseLocation",
     "ClauseReading",
     "UnitRef",
+    "front_carry_sentences",
     "locate_clause",
     "locate_inner_clauses",
     "read_clause",
     "split_units",
+    "states_first_leads",
 ]
