@@ -209,3 +209,20 @@ def test_column_words_come_from_the_data_file() -> None:
     spaced = column_of("完 成 时 限")
     assert spaced is not None and spaced.kind is ColumnKind.DEADLINE
     assert column_of("推进林业改革") is None
+
+
+def test_pipe_rows_numbered_by_a_number_cell_are_labelled_by_the_number_alone() -> None:
+    text = (
+        "宜宾市2027年数字经济重点工作任务清单\n"
+        "| 序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限 |\n"
+        "| 1 | 建设算力中心 | 市经济和信息化局 | 市发展改革委、市大数据中心 | 2027年12月底前 |\n"
+        "| 2 | 培育数据要素市场 | 市数据局 | 市财政局、各区县人民政府 | 2027年9月底前 |\n"
+    )
+    doc = gdplan.parse(text)
+    first, second = _items(doc)
+    assert (first.label, first.number, first.title) == ("1", 1, "建设算力中心")
+    assert (second.label, second.title) == ("2", "培育数据要素市场")
+    assert _names(first.responsibility.lead) == ["市经济和信息化局"]
+    assert _names(first.responsibility.cooperating) == ["市发展改革委", "市大数据中心"]
+    assert second.responsibility.deadline == "2027年9月底前"
+    assert doc.title == "宜宾市2027年数字经济重点工作任务清单" and doc.year == 2027

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from gdplan.model import ROLES, ClauseForm, Diagnostic, Node, Role
+from gdplan.model import ROLES, ClauseForm, Diagnostic, MarkerStyle, Node, Role
 from gdplan.parser import clause as _clause
 from gdplan.parser.clause import CarryState, ClauseLocation, ClauseReading, UnitRef
 from gdplan.parser.clause.deadline import labelled_deadline
@@ -129,7 +129,10 @@ class Assembler:
 
     def _label(self, d: Draft) -> str:
         assert d.token.marker is not None
-        return self.shown[d.token.start : d.token.marker.end].strip()
+        label = self.shown[d.token.start : d.token.marker.end].strip()
+        if d.style is MarkerStyle.TABLE_ROW:  # the 序号 cell, without the | that ends it
+            label = label.rstrip("|｜ \t").strip()
+        return label
 
     def _parts(self, d: Draft) -> NodeParts:
         assert d.token.marker is not None
