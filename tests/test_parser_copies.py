@@ -460,3 +460,35 @@ def test_a_signature_without_a_date_above_the_plan_title_is_not_the_title() -> N
     doc = parse(text)
     assert doc.title == "赣州市2027年林业重点工作"
     assert doc.year == 2027
+
+
+def test_a_short_copy_that_lost_every_line_break() -> None:
+    """A whole notice on one line of a few hundred characters (shorter than the long-line
+    threshold) is still split into its notice parts and numbered nodes."""
+    lines = [
+        "湖南省株洲市人民政府办公室关于印发株洲市2026年营商环境重点工作任务的通知",
+        "株政办函〔2026〕12号",
+        "各县市区人民政府，市政府各局委办：",
+        "现印发给你们，请认真组织实施。",
+        "株洲市人民政府办公室",
+        "2026年3月5日",
+        "株洲市2026年营商环境重点工作任务",
+        "一、提升服务效能",
+        "（一）深化改革。拓展集成服务。（市政务服务中心牵头，市司法局按职责分工负责）",
+        "（二）推进兑现。建设兑现平台。（市工信局牵头）",
+        "二、优化要素保障",
+        "（三）降低用地成本。推行弹性出让。（市自然资源和规划局牵头）",
+    ]
+    doc = gdplan.parse("".join(lines))
+    assert [(n.label, n.title) for n in doc.walk()] == [
+        ("一、", "提升服务效能"),
+        ("（一）", "深化改革"),
+        ("（二）", "推进兑现"),
+        ("二、", "优化要素保障"),
+        ("（三）", "降低用地成本"),
+    ]
+    assert doc.notice is not None
+    assert doc.notice.doc_number == "株政办函〔2026〕12号"
+    assert doc.notice.addressees == ["各县市区人民政府", "市政府各局委办"]
+    assert doc.notice.date == "2026-03-05"
+    assert [u.name for u in doc.children[1].children[0].responsibility.lead] == ["市自然资源和规划局"]

@@ -21,16 +21,20 @@ def segments(nt: NormalizedText) -> Iterator[Segment]:
     # Noise cuts never remove a line break, so line i of the text is line i of the input.
     # (Found with str.find, not split: a copy of every line would double the memory.)
     number = 0
+    # A text that is one line is a copy that lost every line break, however short.
+    one_line = text.find("\n", 0, len(text.rstrip())) < 0
     while at <= len(text):
         number += 1
         end = text.find("\n", at)
         if end < 0:
             end = len(text)
-        yield from _line_segments(nt, at, end, number)
+        yield from _line_segments(nt, at, end, number, run_together=one_line)
         at = end + 1
 
 
-def _line_segments(nt: NormalizedText, start: int, end: int, line: int) -> Iterator[Segment]:
+def _line_segments(
+    nt: NormalizedText, start: int, end: int, line: int, *, run_together: bool = False
+) -> Iterator[Segment]:
     text = nt.analysis
     start, end = trim_space(text, start, end)
     if start == end:
@@ -41,7 +45,7 @@ def _line_segments(nt: NormalizedText, start: int, end: int, line: int) -> Itera
         for i, (cs, ce) in enumerate(cells):
             yield Segment(cs, ce, line, cell=i, row_end=i == len(cells) - 1)
         return
-    yield from _sentence_runs(text, start, end, line)
+    yield from _sentence_runs(text, start, end, line, run_together=run_together)
 
 
 def _is_table_row(text: str, start: int, end: int) -> bool:
@@ -69,6 +73,8 @@ _RUN_TOGETHER = 500
 # Where the parts of a run-together cover notice meet: the title's 通知, the addressees'
 # colon, a sentence end, the date, a run of spaces where the signature stood right-aligned.
 _NOTICE_BREAK = re.compile(r"(?<=通知)(?=[^\s,;:。》])|(?<=[:。])|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|\s{2,}")
+# A 文号 (株政办函〔2026〕12号) ends its part: the addressees often follow it directly.
+_DOC_NUMBER = re.compile(r"[〔\[【(](?:19|20)\d{2}[〕\]】)]\d{1,4}号")
 
 
 # A run of spaces between two printed characters (U+3000 is a space on the analysis layer).
@@ -86,7 +92,9 @@ def _lost_breaks(text: str, start: int, end: int) -> list[re.Match[str]]:
     return runs if len(runs) >= _LOST_BREAK_RUNS else []
 
 
-def _sentence_runs(text: str, start: int, end: int, line: int) -> Iterator[Segment]:
+def _sentence_runs(
+    text: str, start: int, end: int, line: int, *, run_together: bool = False
+) -> Iterator[Segment]:
     """Split a line that lost its line breaks where a new numbered part starts, and at
     every run of spaces when the copy kept runs of spaces in place of its breaks.
 
@@ -94,7 +102,7 @@ def _sentence_runs(text: str, start: int, end: int, line: int) -> Iterator[Segme
     character (a heading has no 。), so there only markers that continue the numbering
     are taken.
     """
-    long_line = end - start > _RUN_TOGETHER
+    long_line = run_together or end - start > _RUN_TOGETHER
     spaced = _lost_breaks(text, start, end)
     if not long_line and not spaced and INLINE_MARKER_START.search(text, start, end) is None:
         yield Segment(start, end, line)  # the common case: the line is one segment (trimmed already)
@@ -107,6 +115,7 @@ def _sentence_runs(text: str, start: int, end: int, line: int) -> Iterator[Segme
         first_marker = min(cuts, default=end)
         # Before the plan: the cover notice's parts (title, addressees, signature, date).
         cuts |= {c for m in _NOTICE_BREAK.finditer(text, start, first_marker) for c in m.span() if c > start}
+        cuts |= {m.end() for m in _DOC_NUMBER.finditer(text, start, first_marker)}
     at = start
     for cut in sorted(cuts):
         if at < cut < end:
