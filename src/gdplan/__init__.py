@@ -34,10 +34,10 @@ from gdplan.errors import (
     NotAPlanError,
     ParseError,
 )
-from gdplan.limits import DEFAULT_LIMITS, Limits
 
 if _TYPE_CHECKING:
     from gdplan.compare import Comparison
+    from gdplan.limits import Limits
     from gdplan.model import (
         SCHEMA_VERSION,
         Absence,
@@ -78,6 +78,10 @@ def __getattr__(name: str) -> _Any:
         import gdplan.model
 
         return getattr(gdplan.model, name)
+    if name == "Limits":  # dataclasses (and inspect) load on first use too
+        from gdplan.limits import Limits
+
+        return Limits
     raise AttributeError(f"module 'gdplan' has no attribute {name!r}")
 
 
@@ -114,6 +118,7 @@ def parse(
     bounds how much is read (default :data:`gdplan.limits.DEFAULT_LIMITS`: 50 MiB of
     input; see :mod:`gdplan.limits`); an input over a limit is an ``InputError``.
     """
+    from gdplan.limits import DEFAULT_LIMITS
     from gdplan.parser import parse_source
     from gdplan.read import read_source
 
