@@ -449,3 +449,18 @@ def test_standard_input_holding_gdplan_markdown_or_json_is_read_back(tmp_path: P
         )
         assert done.returncode == 0, done.stderr
         assert done.stdout == want
+
+
+def test_a_second_sigterm_does_not_cut_the_clean_up_short() -> None:
+    import signal
+
+    from gdplan.batch import stop
+
+    before = signal.getsignal(signal.SIGTERM)
+    try:
+        with pytest.raises(cli.Terminated):
+            cli._on_signal(signal.SIGTERM, None)
+        assert signal.getsignal(signal.SIGTERM) == signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGTERM, before)
+        stop.reset()

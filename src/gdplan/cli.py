@@ -261,7 +261,12 @@ def _on_signal(signum: int, frame: FrameType | None) -> None:
     from gdplan.batch import stop
 
     stop.request(signum)
-    raise Terminated() if signum == signal.SIGTERM else KeyboardInterrupt()
+    if signum == signal.SIGTERM:
+        # A second SIGTERM (a service manager repeating itself) must not cut the clean-up
+        # short: running files finish whole and temporary ones are removed. SIGKILL still works.
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        raise Terminated()
+    raise KeyboardInterrupt()
 
 
 def resume_command(argv: Sequence[str]) -> str:
