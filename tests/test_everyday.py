@@ -452,8 +452,6 @@ def test_standard_input_holding_gdplan_markdown_or_json_is_read_back(tmp_path: P
 
 
 def test_a_second_sigterm_does_not_cut_the_clean_up_short() -> None:
-    import signal
-
     from gdplan.batch import stop
 
     before = signal.getsignal(signal.SIGTERM)
