@@ -13,6 +13,7 @@ below that lists its attributes in order; a unit's attributes are made in one pl
 from __future__ import annotations
 
 import functools
+import operator
 import re
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -30,7 +31,11 @@ _DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
 # what must be escaped (or replaced) in text and in attribute values; most strings hold none
 _TEXT_SPECIAL = re.compile("[&<>\r\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _ATTR_SPECIAL = re.compile('[&<>"\n\r\t\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]')
-_ROLE_NAMES = tuple((role, role.value) for role in ROLES)
+# (model field, role attribute): an enum's .value is a slow property, so read it once here
+_ROLE_NAMES = tuple((role.value, role.value) for role in ROLES)
+# what a <unit> line is made of; a document repeats the same unit many times (下同, one
+# department in many tasks), so each distinct line is built once (see _unit_line)
+_UNIT_FIELDS = operator.attrgetter("name", "key", "unit_id", "jurisdiction", "kind", "canonical", "column")
 
 
 def to_xml(doc: Document) -> str:
@@ -128,15 +133,14 @@ def _responsibility(out: list[str], pad: str, duty: Responsibility) -> None:
     inner = pad + _PAD
     lines: list[str] = []
     named: list[Unit] = []
-    for role, role_name in _ROLE_NAMES:
-        for unit in getattr(duty, role.value):
-            attributes = unit_attributes(unit, role_name, carried=bool(carried) and _among(unit, carried))
-            lines.append(f"{inner}<unit{attributes}>{_text(unit.name)}</unit>\n")
+    for field, role_name in _ROLE_NAMES:
+        for unit in getattr(duty, field):
+            is_carried = bool(carried) and _among(unit, carried)
+            lines.append(inner + _unit_line(_UNIT_FIELDS(unit), role_name, is_carried))
             named.append(unit)
     for unit in carried:  # carried units are also in a role list; keep any that is not
         if not _among(unit, named):
-            attributes = unit_attributes(unit, None, carried=True)
-            lines.append(f"{inner}<unit{attributes}>{_text(unit.name)}</unit>\n")
+            lines.append(inner + _unit_line(_UNIT_FIELDS(unit), None, True))
     if duty.clause is not None:
         lines.append(f"{inner}<clause{_span(duty.clause_span)}>{_text(duty.clause)}</clause>\n")
     _element(out, pad, start, "responsibility", lines)
@@ -144,16 +148,29 @@ def _responsibility(out: list[str], pad: str, duty: Responsibility) -> None:
 
 def unit_attributes(unit: Unit, role: str | None, *, carried: bool) -> str:
     """The attributes of ``<unit>``, in order: the one place to add a unit's attribute."""
-    kind = unit.kind.value if unit.kind is not None else None
+    return _unit_attributes(_UNIT_FIELDS(unit)[1:], role, carried)
+
+
+@functools.lru_cache(maxsize=4096)
+def _unit_line(fields: tuple[str | None, ...], role: str | None, carried: bool) -> str:
+    """``<unit …>name</unit>`` and its line break, without the indent: a pure function of
+    the unit's fields (``_UNIT_FIELDS``), so a line repeated in a document is built once."""
+    name = fields[0]
+    assert name is not None
+    return f"<unit{_unit_attributes(fields[1:], role, carried)}>{_text(name)}</unit>\n"
+
+
+def _unit_attributes(fields: tuple[str | None, ...], role: str | None, carried: bool) -> str:
+    key, unit_id, jurisdiction, kind, canonical, column = fields
     return (
         _attr("role", role)
-        + _attr("key", unit.key)
+        + _attr("key", key)
         + (' carried="true"' if carried else "")
-        + _attr("unit-id", unit.unit_id)
-        + _attr("jurisdiction", unit.jurisdiction)
-        + _attr("kind", kind)
-        + _attr("canonical", unit.canonical)
-        + _attr("column", unit.column)
+        + _attr("unit-id", unit_id)
+        + _attr("jurisdiction", jurisdiction)
+        + _attr("kind", kind)  # a StrEnum: it is its value
+        + _attr("canonical", canonical)
+        + _attr("column", column)
     )
 
 

@@ -304,6 +304,9 @@ class Document(_Model):
 class UnitTasks(_Model):
     """One distinct unit of a document and the paths of the nodes it is named for, by role."""
 
+    # not on the parse path (only Document.units() makes these): its schema is built on first use
+    model_config = ConfigDict(extra="forbid", validate_assignment=False, defer_build=True)
+
     unit: Unit
     names: list[str] = Field(default_factory=list, description="every printed form, in order of first use")
     lead: list[list[int]] = Field(default_factory=list)

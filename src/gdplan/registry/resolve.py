@@ -21,6 +21,7 @@ import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from gdplan.model import ROLES, Diagnostic, Document, Unit, UnitKind
 from gdplan.registry.data import Form, Place, Registry, fold, registry
@@ -416,18 +417,21 @@ def resolve_document(
     one info diagnostic (``unresolved-unit``), at the line of its first mention.
     """
     context = document_context(doc, simplify)
-    cache: dict[str, Resolution | None] = {}
+    cache: dict[str, dict[str, Any] | None] = {}  # key → the four fields; None: unresolved
     reported: set[str] = set()
     notes: list[Diagnostic] = []
     for node in doc.walk():
         duty = node.responsibility
-        for unit in [*(u for role in ROLES for u in duty.units(role)), *duty.carried]:
-            if unit.key not in cache:
-                cache[unit.key] = resolve_name(unit.key, context)
-            found = cache[unit.key]
-            _apply(unit, found)
-            if found is None and diagnose and unit.key not in reported:
-                reported.add(unit.key)
+        # the role lists by attribute (Role.value is a slow enum property), then the carried
+        for unit in [*duty.lead, *duty.responsible, *duty.implementing, *duty.cooperating, *duty.carried]:
+            key = unit.key
+            if key in cache:
+                values = cache[key]
+            else:
+                values = cache[key] = _fields(resolve_name(key, context))
+            _apply(unit, values)
+            if values is None and diagnose and key not in reported:
+                reported.add(key)
                 notes.append(
                     Diagnostic(
                         level="info",
@@ -440,15 +444,26 @@ def resolve_document(
     return doc
 
 
-def _apply(unit: Unit, found: Resolution | None) -> None:
+_UNRESOLVED: dict[str, Any] = {"jurisdiction": None, "kind": None, "canonical": None, "unit_id": None}
+
+
+def _fields(found: Resolution | None) -> dict[str, Any] | None:
+    """The four fields of a resolution (None when there is none), made once per name."""
+    if found is None:
+        return None
+    return {
+        "jurisdiction": found.jurisdiction,
+        "kind": found.kind,
+        "canonical": found.canonical,
+        "unit_id": found.unit_id,
+    }
+
+
+def _apply(unit: Unit, values: dict[str, Any] | None) -> None:
     """Set the four fields. They are plain values of the right types, so this writes them the
     way pydantic's own constructor does, without its per-attribute assignment hook (which
     costs more than the whole resolution on a plan of a few hundred units)."""
-    values = {
-        "jurisdiction": found.jurisdiction if found else None,
-        "kind": found.kind if found else None,
-        "canonical": found.canonical if found else None,
-        "unit_id": found.unit_id if found else None,
-    }
+    if values is None:
+        values = _UNRESOLVED
     unit.__dict__.update(values)
     unit.__pydantic_fields_set__.update(values)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import json
+import operator
 from collections.abc import Mapping
+from typing import Any
 
 from gdplan.export.markdown import grammar as g
 from gdplan.export.markdown.attrs import format_attrs, format_plain_attrs, format_span
@@ -151,20 +154,32 @@ def _fact(label: str, value: str, attrs: Mapping[str, str | list[str]] | None = 
 
 def _unit_fact(label: str, units: list[Unit], *, open_ended: bool) -> str:
     """``- 负责：A、B等 <!-- key=… -->``."""
-    names = [unit.name for unit in units]
+    return _unit_line(label, tuple(map(_UNIT_FIELDS, units)), open_ended)
+
+
+# a unit line is a pure function of its units' fields: a document repeats the same lists
+# (下同, one department in many tasks), so each distinct line is built once (lru_cache)
+_UNIT_FIELDS = operator.attrgetter("name", "key", *g.UNIT_ATTRS.values())
+UnitFields = tuple[Any, ...]  # (name, key, then one value per g.UNIT_ATTRS entry)
+
+
+@functools.lru_cache(maxsize=4096)
+def _unit_line(label: str, units: tuple[UnitFields, ...], open_ended: bool) -> str:
+    names = [unit[0] for unit in units]
     value = _joined(names) + (g.OPEN_ENDED_MARK if open_ended else "")
     return _fact(label, value, unit_attrs(units, names))
 
 
-def unit_attrs(units: list[Unit], names: list[str]) -> dict[str, str | list[str]]:
+def unit_attrs(units: tuple[UnitFields, ...], names: list[str]) -> dict[str, str | list[str]]:
     """The attributes of a line of units (``names`` are theirs), one list entry per unit: the
     one place to add a unit's attribute. Keys are written only when one differs from its name."""
     attrs: dict[str, str | list[str]] = {}
-    keys = [unit.key for unit in units]
+    keys = [unit[1] for unit in units]
     if keys != names:
         attrs["key"] = keys
-    for attr, field in g.UNIT_ATTRS.items():  # the registry's fields and a table's column; "" where null
-        values = [getattr(unit, field) for unit in units]
+    # the registry's fields and a table's column; "" where null
+    for index, attr in enumerate(g.UNIT_ATTRS, start=2):
+        values = [unit[index] for unit in units]
         if any(v is not None for v in values):
             attrs[attr] = ["" if v is None else str(v) for v in values]
     return attrs
