@@ -23,14 +23,18 @@ from gdplan.parser.tree import Draft, Skeleton
 
 _SENTENCE_END = "。!?"
 _OPENERS, _CLOSERS = "(〔[【《“‘<", ")〕]】》”’>"
-_TITLE_TRIM = " \t。;:,、"
+_TITLE_TRIM = " \t。;:,、."
 # A text that stops on one of these may have ended where its author ended it.
-_TERMINAL = "。!?)〕]】>;"
+_TERMINAL = "。!?)〕]】>;."
 
 _WRAP_BREAKER = re.compile(r"[。;:!?,()]")  # a line with these is a sentence, not a wrapped title
 # What decides where the first sentence ends: brackets (a 。 inside them does not), sentence
 # ends, and a run of spaces that stands for a line break a copy lost (一、总体要求  坚持…).
-_TITLE_SCAN = re.compile("[" + re.escape(_OPENERS + _CLOSERS + _SENTENCE_END) + "]|[ \t]{2,}")
+# A copy that turned 。 into ASCII ends its sentences with "." after a Han character (建设.推进…);
+# after a digit or a Latin letter it is a decimal point or part of a name (1.5亿, www.x.cn).
+_TITLE_SCAN = re.compile(
+    "[" + re.escape(_OPENERS + _CLOSERS + _SENTENCE_END) + "]|[ \t]{2,}" + r"|(?<=[^\x00-\x7f])\.(?![0-9])"
+)
 
 Piece = tuple[int, int]
 UnitFields = dict[str, str]  # the fields of a Unit, validated with its node
@@ -318,12 +322,20 @@ class Assembler:
         if self._own_cells(last):
             return False  # a table row that reached its cells
         if self.a[end - 1] not in _TERMINAL:
-            return True
+            return not self._ends_on_label(parts[id(last)], end)
         if self.nt.original.endswith(("\n", "\r")):
             return False
         items = [d for d in drafts if not d.children]
         with_clause = sum(1 for d in items if parts[id(d)].responsibility is not None)
         return parts[id(last)].responsibility is None and with_clause > 0
+
+
+    def _ends_on_label(self, part: NodeParts, end: int) -> bool:
+        """The node ends on a labelled line read whole (配合单位：X、Y): such a line ends no sentence."""
+        r = part.responsibility
+        if r is None or part.problems or r["form"] is not ClauseForm.LABELLED or r["clause_span"] is None:
+            return False
+        return bool(r["clause_span"][1] >= self.nt.span(end - 1, end)[1])
 
 
 @functools.lru_cache(maxsize=4096)

@@ -1,0 +1,66 @@
+"""Conventions of plans gdplan had not seen, each on a constructed text (other places, units
+and years than the dev corpus): every test failed on the code before its rule."""
+
+from __future__ import annotations
+
+import gdplan
+from gdplan.model import Document, Node
+
+
+def _items(doc: Document) -> list[Node]:
+    out: list[Node] = []
+
+    def walk(nodes: list[Node]) -> None:
+        for n in nodes:
+            if n.children:
+                walk(n.children)
+            else:
+                out.append(n)
+
+    walk(doc.children)
+    return out
+
+
+def _names(units: object) -> list[str]:
+    return [u.name for u in units]  # type: ignore[attr-defined]
+
+
+LABELLED_LAST = """某州2031年水利工作任务分工方案
+
+一、加强水源建设
+1. 新建小型水库3座。
+牵头部门：州水利局
+配合部门：州财政局、州自然资源局
+"""
+
+
+def test_a_plan_that_ends_on_a_labelled_line_is_not_cut_off() -> None:
+    doc = gdplan.parse(LABELLED_LAST)
+    last = _items(doc)[-1]
+    assert _names(last.responsibility.cooperating) == ["州财政局", "州自然资源局"]
+    assert not last.truncated
+    assert doc.complete
+
+
+def test_a_labelled_line_cut_inside_its_list_still_is() -> None:
+    cut = LABELLED_LAST.rstrip("\n").removesuffix("州自然资源局") + "州"
+    doc = gdplan.parse(cut)
+    assert _items(doc)[-1].truncated
+    assert not doc.complete
+
+
+ASCII_STOPS = """某州2031年科技工作要点
+一、强化平台建设
+(一)建设重点实验室.推进实验室挂牌运行,投入1.5亿元.(州科技局牵头,州财政局配合)
+(二)完善科技金融.
+"""
+
+
+def test_an_ascii_full_stop_after_han_text_ends_the_title() -> None:
+    doc = gdplan.parse(ASCII_STOPS)
+    first, second = _items(doc)
+    assert first.title == "建设重点实验室"
+    assert first.text.startswith("推进实验室挂牌运行") and "1.5亿元" in first.text
+    assert _names(first.responsibility.lead) == ["州科技局"]
+    assert second.title == "完善科技金融"
+    assert not second.truncated  # it ends on a full stop, if an ASCII one
