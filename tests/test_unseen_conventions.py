@@ -64,3 +64,44 @@ def test_an_ascii_full_stop_after_han_text_ends_the_title() -> None:
     assert _names(first.responsibility.lead) == ["州科技局"]
     assert second.title == "完善科技金融"
     assert not second.truncated  # it ends on a full stop, if an ASCII one
+
+
+GROUPED_TABLE_CELLS = """序号
+重点工作
+具体措施
+牵头单位
+配合单位
+完成时限
+
+1
+水网建设
+建设引调水工程
+州水利局
+州发展改革委、州财政局
+2031年底
+
+2
+
+整治病险水库
+州水利局
+州应急管理局
+2031年9月
+"""
+
+GROUPED_TABLE_PIPES = """序号 | 重点工作 | 具体措施 | 牵头单位 | 配合单位 | 完成时限
+1 | 水网建设 | 建设引调水工程 | 州水利局 | 州发展改革委、州财政局 | 2031年底
+2 |  | 整治病险水库 | 州水利局 | 州应急管理局 | 2031年9月
+"""
+
+
+def test_a_table_with_a_group_column_and_a_measure_column_reads_each_rows_units() -> None:
+    for text in (GROUPED_TABLE_CELLS, GROUPED_TABLE_PIPES):
+        first, second = _items(gdplan.parse(text))
+        assert "建设引调水工程" in first.title + first.text  # the measure is task text, not a time limit
+        assert _names(first.responsibility.lead) == ["州水利局"]
+        assert _names(first.responsibility.cooperating) == ["州发展改革委", "州财政局"]
+        assert first.responsibility.deadline == "2031年底"
+        # the merged group cell is left out: the row starts on its measure, its units stay units
+        assert second.title == "整治病险水库"
+        assert _names(second.responsibility.cooperating) == ["州应急管理局"]
+        assert second.responsibility.deadline == "2031年9月"

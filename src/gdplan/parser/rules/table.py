@@ -138,6 +138,7 @@ class _Row:
     style: MarkerStyle
     group: int  # rows of one group share merged cells
     cells: list[Cell] = field(default_factory=list)
+    tasks: int = 1  # the task cells read so far (a table may have two task columns)
 
 
 class _Table:
@@ -145,6 +146,7 @@ class _Table:
         self.text = text
         self.attrs = [c for c in cols if c.kind not in (ColumnKind.NUMBER, ColumnKind.TASK)]
         self.numbered = any(c.kind is ColumnKind.NUMBER for c in cols)
+        self.tasks = sum(1 for c in cols if c.kind is ColumnKind.TASK)
         self.rows: list[_Row] = []
         self.row: _Row | None = None
         self.pointer = 0  # the next attribute column a cell of the current row may fill
@@ -183,6 +185,9 @@ class _Table:
                 pending = None
                 self._start(row_token, same_group=False)
                 out.append(row_token)
+                continue
+            if self._second_task(t):
+                out.append(t)  # 重点工作 | 具体措施: the measure goes on the row's task text
                 continue
             column = self._fit(t)
             if column is not None and self.row is not None:
@@ -228,6 +233,19 @@ class _Table:
         before = self.rows[-2]
         if before.style is row.style and before.group == row.group and before.cells:
             row.cells = list(before.cells)
+
+    def _second_task(self, t: Token) -> bool:
+        """A cell of a further task column: the row has read fewer task cells than the table has
+        task columns, none of its other cells yet, and the cell is no list of units for the first
+        units column (a row whose merged group cell was left out starts on its measure)."""
+        row = self.row
+        if row is None or self.pointer or row.tasks >= self.tasks or not self.attrs:
+            return False
+        first = self.attrs[0]
+        if first.kind is not ColumnKind.UNITS or _fits(self.text, t.start, t.end, first):
+            return False
+        row.tasks += 1
+        return True
 
     def _fit(self, t: Token) -> int | None:
         """The first attribute column from the pointer that the cell's text fits."""
