@@ -105,3 +105,18 @@ def test_a_table_with_a_group_column_and_a_measure_column_reads_each_rows_units(
         assert second.title == "整治病险水库"
         assert _names(second.responsibility.cooperating) == ["州应急管理局"]
         assert second.responsibility.deadline == "2031年9月"
+
+
+SAME_BELOW_AFTER_A_LEAD = """某州2031年城镇更新工作要点
+一、老旧小区改造
+（一）改造老旧小区80个。（州住房城乡建设局牵头，甲县、乙县人民政府负责，下同）
+（二）完善配套设施。（州发展改革委牵头，州自然资源局配合）
+"""
+
+
+def test_same_below_after_a_lead_carries_the_group_it_closes_not_the_lead() -> None:
+    first, second = _items(gdplan.parse(SAME_BELOW_AFTER_A_LEAD))
+    assert _names(first.responsibility.lead) == ["州住房城乡建设局"]
+    assert _names(second.responsibility.carried) == ["甲县人民政府", "乙县人民政府"]
+    assert _names(second.responsibility.lead) == ["州发展改革委"]
+    assert _names(second.responsibility.responsible) == ["甲县人民政府", "乙县人民政府"]

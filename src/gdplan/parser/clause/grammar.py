@@ -70,6 +70,7 @@ class _Sentence:
     label_role: Role | None = None  # 牵头单位: → lead; None: responsible
     labelled: bool = False
     same_below: bool = False
+    last_group: int = 0  # where in ``stated`` the units of the last role word begin
 
 
 class _Reader:
@@ -124,7 +125,8 @@ class _Reader:
         if carrying is not None:
             self._carry_sentence(sentence.stated, this_task=carrying.this_task)
         elif sentence.same_below:
-            self.to_carry.extend(sentence.stated)
+            # X牵头，Y负责，下同: 下同 closes the group before it, not the sentence's lead
+            self.to_carry.extend(sentence.stated[sentence.last_group :])
 
     def _carry_sentence(self, stated: list[UnitRef], *, this_task: bool) -> None:
         """A carry sentence's units go to every later task; to this one only when the
@@ -168,6 +170,7 @@ class _Reader:
         groups = [*sentence.pending, units] if units[0] < units[1] else sentence.pending
         if not groups:
             self.reading.problems.append(f"“{src[value[0] : value[1]]}” names no unit")
+        sentence.last_group = len(sentence.stated)
         self._assign(groups, found.role, sentence.stated)
         sentence.pending = []
 
@@ -177,6 +180,7 @@ class _Reader:
         if inline is None:
             return False
         self._flush(sentence)
+        sentence.last_group = len(sentence.stated)
         self._assign([inline.lead], Role.LEAD, sentence.stated)
         if inline.partners is not None:
             self._assign([inline.partners], Role.COOPERATING, sentence.stated)
@@ -186,6 +190,7 @@ class _Reader:
         """Groups waiting for a role word take the label's role, or responsible."""
         if not sentence.pending:
             return
+        sentence.last_group = len(sentence.stated)
         self._assign(
             sentence.pending, sentence.label_role or self.default_role, sentence.stated, drop_odd=drop_odd
         )
