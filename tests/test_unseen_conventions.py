@@ -120,3 +120,28 @@ def test_same_below_after_a_lead_carries_the_group_it_closes_not_the_lead() -> N
     assert _names(second.responsibility.carried) == ["甲县人民政府", "乙县人民政府"]
     assert _names(second.responsibility.lead) == ["州发展改革委"]
     assert _names(second.responsibility.responsible) == ["甲县人民政府", "乙县人民政府"]
+
+
+OTHER_LABEL_BETWEEN = """某州2031年交通工作要点
+一、路网建设
+1.推进国道改扩建。
+责任单位：州交通运输局、各县（市）人民政府
+责任领导：李四
+完成时间：2031年12月
+2.完善农村公路。
+牵头单位：州交通运输局
+完成标志：通过验收
+配合单位：州财政局
+"""
+
+
+def test_a_label_about_something_else_between_label_lines_keeps_the_units() -> None:
+    first, second = _items(gdplan.parse(OTHER_LABEL_BETWEEN))
+    assert _names(first.responsibility.responsible) == ["州交通运输局", "各县（市）人民政府"]
+    assert first.responsibility.deadline == "2031年12月"
+    assert _names(second.responsibility.lead) == ["州交通运输局"]
+    assert _names(second.responsibility.cooperating) == ["州财政局"]
+    for item in (first, second):
+        r = item.responsibility
+        units = _names([*r.lead, *r.responsible, *r.cooperating])
+        assert not any("李四" in n or "验收" in n for n in units)  # the other label's value is no unit

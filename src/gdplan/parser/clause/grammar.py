@@ -12,6 +12,7 @@ shifted back to the document's.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from gdplan.model import Role
@@ -24,6 +25,8 @@ from gdplan.parser.clause.types import CarryState, ClauseLocation, ClauseReading
 from gdplan.parser.clause.units import read_group
 
 _SENTENCE_TRIM = SPACE + ",，"
+# A line of another label (责任领导:X, 完成标志:Y) among a node's unit label lines: no units.
+_OTHER_LABEL = re.compile(r"[ \t\u3000]*[\u4e00-\u9fff]{2,10}[ \t\u3000]*:")
 
 
 def read_clause(
@@ -249,6 +252,12 @@ def _label_lines(src: str, start: int, end: int) -> list[Offsets]:
         if LABEL.match(src, nxt, end) is not None:
             pieces.append((begin, at))
             begin = at
+        elif _OTHER_LABEL.match(src, nxt, end) is not None:
+            pieces.append((begin, at))  # the other label's line is passed over
+            line_end = src.find("\n", nxt, end)
+            begin = end if line_end < 0 else line_end
+            at = line_end
+            continue
         at = src.find("\n", at + 1, end)
     pieces.append((begin, end))
     return pieces

@@ -122,10 +122,32 @@ def _run_end(text: str, pos: int, end: int) -> int:
             break
         next_line_end = _line_end(text, nxt[0], end)
         continues = last[1] > last[0] and text[last[1] - 1] in _CONTINUES
-        if not continues and LABEL.match(text, nxt[0], next_line_end) is None:
+        if (
+            not continues
+            and LABEL.match(text, nxt[0], next_line_end) is None
+            and not _foreign_between(text, nxt[0], next_line_end, end)
+        ):
             break
         pos, line_end = nxt[0], next_line_end
     return trim(text, pos, line_end)[1] if line_end > pos else line_end
+
+
+def _foreign_between(text: str, pos: int, line_end: int, end: int) -> bool:
+    """A line of another label (责任领导：X, 完成标志：Y) with a unit label line after it: the run of
+    labels goes on over it (its value is no unit list, the grammar passes it over)."""
+    if _FOREIGN_LABEL.match(text, pos, line_end) is None or label_at(text, pos, line_end) is not None:
+        return False
+    while line_end < end:
+        nxt = trim(text, line_end, end)
+        if nxt[0] >= nxt[1]:
+            return False
+        next_end = _line_end(text, nxt[0], end)
+        if LABEL.match(text, nxt[0], next_end) is not None:
+            return True
+        if _FOREIGN_LABEL.match(text, nxt[0], next_end) is None:
+            return False
+        line_end = next_end
+    return False
 
 
 def _line_end(text: str, pos: int, end: int) -> int:
