@@ -145,3 +145,16 @@ def test_a_label_about_something_else_between_label_lines_keeps_the_units() -> N
         r = item.responsibility
         units = _names([*r.lead, *r.responsible, *r.cooperating])
         assert not any("李四" in n or "验收" in n for n in units)  # the other label's value is no unit
+
+
+def _clause_units(clause: str) -> list[str]:
+    doc = gdplan.parse(f"某州2031年工作要点\n一、任务\n（一）做好工作。（{clause}）\n")
+    return _names(doc.children[0].children[0].responsibility.responsible)
+
+
+def test_places_printed_without_their_level_word_take_it_with_the_shared_suffix() -> None:
+    assert _clause_units("郑州、开封、洛阳市人民政府负责") == ["郑州市人民政府", "开封市人民政府", "洛阳市人民政府"]
+    assert _clause_units("江北、南岸区人民政府负责") == ["江北区人民政府", "南岸区人民政府"]
+    # a place that prints its level keeps it; a suffix after no level word adds none
+    assert _clause_units("平遥县、祁县人民政府负责") == ["平遥县人民政府", "祁县人民政府"]
+    assert _clause_units("大连、青岛出入境边防检查总站负责") == ["大连出入境边防检查总站", "青岛出入境边防检查总站"]

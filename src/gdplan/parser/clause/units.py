@@ -315,8 +315,11 @@ def _distribute_suffix(text: str, units: list[_Unit]) -> None:
         if run and unit.parts == 1 and names.ends_like_org(_core(text, unit.own)):
             suffix = _suffix_of(text, unit, [_core(text, u.own) for u in run])
             if suffix is not None:
+                level = _level_before(text, unit, suffix)
                 for bare in run:
-                    bare.pieces = [bare.own, suffix]
+                    # 郑州、开封、洛阳市人民政府: a place printed without the level word takes it too
+                    own_level = level is None or _core(text, bare.own).endswith(text[level])
+                    bare.pieces = [bare.own, suffix if own_level else (level, suffix[1])]
         run = []
 
 
@@ -393,6 +396,15 @@ def _suffix_of(text: str, unit: _Unit, places: list[str]) -> Offsets | None:
     if not names.looks_like_unit(text[suffix[0] : suffix[1]]):
         return None
     return suffix
+
+
+def _level_before(text: str, unit: _Unit, suffix: Offsets) -> int | None:
+    """Where the level word (市, 区, 县 …) that closes the place of ``unit`` stands, right before
+    its shared ``suffix``; None when the place ends in none (珠海|出入境边防检查总站)."""
+    at = suffix[0] - 1
+    if at - unit.own[0] < 2 or not names.is_level_word(text[at]):
+        return None
+    return at
 
 
 def _skip_groups(name: str, pos: int) -> int:
