@@ -153,8 +153,15 @@ def _clause_units(clause: str) -> list[str]:
 
 
 def test_places_printed_without_their_level_word_take_it_with_the_shared_suffix() -> None:
-    assert _clause_units("郑州、开封、洛阳市人民政府负责") == ["郑州市人民政府", "开封市人民政府", "洛阳市人民政府"]
+    assert _clause_units("郑州、开封、洛阳市人民政府负责") == [
+        "郑州市人民政府",
+        "开封市人民政府",
+        "洛阳市人民政府",
+    ]
     assert _clause_units("江北、南岸区人民政府负责") == ["江北区人民政府", "南岸区人民政府"]
     # a place that prints its level keeps it; a suffix after no level word adds none
     assert _clause_units("平遥县、祁县人民政府负责") == ["平遥县人民政府", "祁县人民政府"]
-    assert _clause_units("大连、青岛出入境边防检查总站负责") == ["大连出入境边防检查总站", "青岛出入境边防检查总站"]
+    assert _clause_units("大连、青岛出入境边防检查总站负责") == [
+        "大连出入境边防检查总站",
+        "青岛出入境边防检查总站",
+    ]

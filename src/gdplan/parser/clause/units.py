@@ -318,8 +318,10 @@ def _distribute_suffix(text: str, units: list[_Unit]) -> None:
                 level = _level_before(text, unit, suffix)
                 for bare in run:
                     # 郑州、开封、洛阳市人民政府: a place printed without the level word takes it too
-                    own_level = level is None or _core(text, bare.own).endswith(text[level])
-                    bare.pieces = [bare.own, suffix if own_level else (level, suffix[1])]
+                    if level is None or _core(text, bare.own).endswith(text[level]):
+                        bare.pieces = [bare.own, suffix]
+                    else:
+                        bare.pieces = [bare.own, (level, suffix[1])]
         run = []
 
 
