@@ -165,3 +165,23 @@ def test_places_printed_without_their_level_word_take_it_with_the_shared_suffix(
         "大连出入境边防检查总站",
         "青岛出入境边防检查总站",
     ]
+
+
+UNLISTED_TASK_HEADER = """某州2031年重点改革任务清单
+序号 | 改革任务 | 责任单位 | 完成时限
+一、经济体制改革 | | |
+1 | 深化国资国企改革 | 州国资委 | 2031年底
+2 | 推进要素市场化配置 | 州发展改革委、州自然资源局 | 2031年10月
+二、社会领域改革 | | |
+3 | 深化医药卫生体制改革 | 州卫生健康委 | 持续推进
+"""
+
+
+def test_a_task_column_named_by_its_ending_makes_a_header() -> None:
+    doc = gdplan.parse(UNLISTED_TASK_HEADER)
+    items = _items(doc)
+    assert [i.title for i in items] == ["深化国资国企改革", "推进要素市场化配置", "深化医药卫生体制改革"]
+    assert _names(items[1].responsibility.responsible) == ["州发展改革委", "州自然资源局"]
+    assert items[2].responsibility.deadline == "持续推进"
+    assert [len(part.children) for part in doc.children] == [2, 1]
+    assert doc.complete

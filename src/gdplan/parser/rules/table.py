@@ -55,9 +55,20 @@ def columns() -> dict[str, Column]:
     return out
 
 
+@functools.cache
+def _task_endings() -> re.Pattern[str]:
+    """A header cell not listed that names a task column by its ending (改革任务)."""
+    raw = resources.files(__package__).joinpath("table_columns.toml").read_text(encoding="utf-8")
+    endings = tomllib.loads(raw)["task"].get("endings", [])
+    return re.compile(r"[\u4e00-\u9fff]{0,6}(?:" + "|".join(map(re.escape, endings)) + ")")
+
+
 def column_of(text: str) -> Column | None:
     """The column a header cell names, or None (spaces inside the cell ignored)."""
-    found = columns().get(_SPACES.sub("", text))
+    word = _SPACES.sub("", text)
+    found = columns().get(word)
+    if found is None and _task_endings().fullmatch(word) is not None:
+        return Column(text.strip(), ColumnKind.TASK, None)
     return None if found is None else Column(text.strip(), found.kind, found.role)
 
 
@@ -69,7 +80,8 @@ def _header_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
         words = sorted({h for h, c in columns().items() if c.kind in kinds}, key=len, reverse=True)
         return re.compile("|".join(r"\s*".join(map(re.escape, w)) for w in words))
 
-    return any_of({ColumnKind.TASK}), any_of({ColumnKind.UNITS, ColumnKind.DEADLINE})
+    task = re.compile(any_of({ColumnKind.TASK}).pattern + "|" + _task_endings().pattern)
+    return task, any_of({ColumnKind.UNITS, ColumnKind.DEADLINE})
 
 
 def may_hold_table(text: str) -> bool:
