@@ -185,3 +185,19 @@ def test_a_task_column_named_by_its_ending_makes_a_header() -> None:
     assert items[2].responsibility.deadline == "持续推进"
     assert [len(part.children) for part in doc.children] == [2, 1]
     assert doc.complete
+
+
+INLINE_LEAD_AND_PARTNERS = """某州2031年城镇工作要点
+一、城市品质
+（一）实施城市更新。由州住房城乡建设局牵头，州发展改革委、州财政局配合，年内完成。
+（二）推进排水管网改造。由州水务局牵头，加快推进管网建设。
+"""
+
+
+def test_inline_lead_followed_by_partner_parts_reads_the_partners() -> None:
+    first, second = _items(gdplan.parse(INLINE_LEAD_AND_PARTNERS))
+    assert _names(first.responsibility.lead) == ["州住房城乡建设局"]
+    assert _names(first.responsibility.cooperating) == ["州发展改革委", "州财政局"]
+    # a part that is no units with a role word ends the clause
+    assert _names(second.responsibility.lead) == ["州水务局"]
+    assert not second.responsibility.cooperating and not second.responsibility.responsible

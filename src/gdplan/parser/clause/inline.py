@@ -83,12 +83,28 @@ def read_inline(text: str, start: int, end: int) -> InlineClause | None:
     if not _reads_as_units(text, *lead):
         return None
     if head != "会同":
-        return InlineClause(start, lead, None, _role_end(text, head_at, end))
+        clause_end = _role_end(text, head_at, end)
+        if head.startswith("牵头"):
+            clause_end = _partner_parts_end(text, clause_end, end)
+        return InlineClause(start, lead, None, clause_end)
     units_stop, clause_end = units_end(text, head_at + 2, end)
     partners = trim(text, head_at + 2, units_stop)
     if partners[0] >= partners[1]:
         return None
     return InlineClause(start, lead, partners, max(clause_end, units_stop))
+
+
+def _partner_parts_end(text: str, pos: int, end: int) -> int:
+    """由X牵头，Y、Z配合，年内完成: the parts right after the lead that are units closed by a
+    role word belong to the clause; it ends before the first part that is not."""
+    while pos < end and text[pos] in ",，":
+        part_end = min((i for i in (text.find(c, pos + 1, end) for c in ",，") if i >= 0), default=end)
+        s, e = trim(text, pos + 1, part_end)
+        word = next((w for w in _ROLES_LONGEST_FIRST if text.endswith(w, s, e)), None)
+        if word is None or not _reads_as_units(text, s, e - len(word)):
+            break
+        pos = e
+    return pos
 
 
 def find_inline(text: str, start: int, end: int) -> InlineClause | None:
