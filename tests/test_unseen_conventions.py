@@ -201,3 +201,29 @@ def test_inline_lead_followed_by_partner_parts_reads_the_partners() -> None:
     # a part that is no units with a role word ends the clause
     assert _names(second.responsibility.lead) == ["州水务局"]
     assert not second.responsibility.cooperating and not second.responsibility.responsible
+
+
+JOINT_NOTICE = """中共某州委办公室　某州人民政府办公室
+印发《关于2031年乡村振兴重点工作的分工方案》的通知
+
+各县（市）党委和人民政府，州级各部门：
+　　《关于2031年乡村振兴重点工作的分工方案》已经州委、州政府同意，现印发给你们。
+
+中共某州委办公室　　　　某州人民政府办公室
+2031年2月26日
+
+关于2031年乡村振兴重点工作的分工方案
+
+一、保障粮食安全
+1．稳定粮食生产。（州农业农村局牵头，州财政局配合）
+"""
+
+
+def test_a_joint_notice_wrapped_after_its_issuers_names_them() -> None:
+    notice = gdplan.parse(JOINT_NOTICE).notice
+    assert notice is not None
+    assert notice.title is not None and notice.title.startswith("中共某州委办公室")
+    assert notice.title.endswith("印发《关于2031年乡村振兴重点工作的分工方案》的通知")
+    # the 关于 inside 《》 is the plan's, not where the issuer ends
+    assert notice.issuer == "中共某州委办公室、某州人民政府办公室"
+    assert notice.signature == "中共某州委办公室、某州人民政府办公室"
