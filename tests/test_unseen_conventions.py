@@ -227,3 +227,23 @@ def test_a_joint_notice_wrapped_after_its_issuers_names_them() -> None:
     # the 关于 inside 《》 is the plan's, not where the issuer ends
     assert notice.issuer == "中共某州委办公室、某州人民政府办公室"
     assert notice.signature == "中共某州委办公室、某州人民政府办公室"
+
+
+def test_a_department_after_each_places_department_is_each_places_too() -> None:
+    assert _clause_units("各县（市）发展改革委、财政局负责") == ["各县（市）发展改革委", "各县（市）财政局"]
+    assert _clause_units("各旗县区教育局、人力资源社会保障局负责") == [
+        "各旗县区教育局",
+        "各旗县区人力资源社会保障局",
+    ]
+    # after their governments, or a kind of units, a department keeps its own name
+    assert _clause_units("各县（市）人民政府、州财政局负责") == ["各县（市）人民政府", "州财政局"]
+    assert _clause_units("各县区有关部门、州财政局负责") == ["各县区有关部门", "州财政局"]
+
+
+def test_the_addressees_distribute_each_places_too() -> None:
+    text = JOINT_NOTICE.replace(
+        "各县（市）党委和人民政府，州级各部门：", "各县（市）发展改革局、财政局，州直有关单位："
+    )
+    notice = gdplan.parse(text).notice
+    assert notice is not None
+    assert notice.addressees == ["各县（市）发展改革局", "各县（市）财政局", "州直有关单位"]

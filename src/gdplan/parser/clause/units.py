@@ -439,6 +439,7 @@ def _distribute_prefix(text: str, units: list[_Unit]) -> None:
     jurisdiction = names.jurisdiction_prefix(first)
     government = _government_of(jurisdiction)
     each_local = first.startswith("各") and kinds.is_local_government(first)
+    each_place = _each_place_of_department(first)
     for unit in units[1:]:
         if unit.pieces:  # took a shared suffix already
             continue
@@ -449,10 +450,46 @@ def _distribute_prefix(text: str, units: list[_Unit]) -> None:
             unit.pieces = [(first_start, first_start + len(each_prefix)), unit.own]
         elif each_local and name.startswith(_LOCAL_LEVELS) and kinds.is_local_government(name):
             unit.pieces = [(first_start, first_start + 1), unit.own]
+        elif each_place and _takes_each_place(name):
+            unit.pieces = [(first_start, first_start + each_place), unit.own]
         elif jurisdiction and not names.has_own_jurisdiction(name) and not kinds.is_non_government(name):
             prefix = jurisdiction if kinds.is_party_organ(name) else government
             if prefix:
                 unit.pieces = [(first_start, first_start + len(prefix)), unit.own]
+
+
+# 各县(市、区) / 各旗县区 / 各地级以上市: the places a department of each local government is of.
+_EACH_PLACE = re.compile(r"各(?:地级以上市|省辖市|设区的?市|[省市县区州盟旗乡镇]{1,4})(?:\([^()]*\))?")
+
+
+def _each_place_of_department(first: str) -> int:
+    """各县(市、区)发展改革委: the length of the 各 + places part when a department follows it
+    (not their governments, 各县区人民政府, nor a kind of units, 各县区有关部门); else 0."""
+    m = _EACH_PLACE.match(first)
+    if m is None:
+        return 0
+    rest = first[m.end() :]
+    if (
+        len(rest) < 2
+        or not names.ends_like_org(rest)
+        or rest.startswith(("各", "有关", "相关", *_GENERIC_STARTS))
+        or kinds.is_local_government(first)
+        or any(rest.startswith(t) for t in _PLACE_TAILS)
+    ):
+        return 0
+    return m.end()
+
+
+def _takes_each_place(name: str) -> bool:
+    """A department named without its place (财政局 after 各县区发展改革局) is each place's too."""
+    return (
+        not name.startswith(("各", "有关", "相关"))
+        and names.ends_like_org(name)
+        and not names.has_own_jurisdiction(name)
+        and not kinds.is_non_government(name)
+        and not kinds.is_local_government(name)
+        and not any(name.startswith(t) for t in _PLACE_TAILS)
+    )
 
 
 # Names of a kind, not of one body, that share a 各 / 有关 prefix: 直属机构, 工作部门.
