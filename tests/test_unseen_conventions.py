@@ -247,3 +247,9 @@ def test_the_addressees_distribute_each_places_too() -> None:
     notice = gdplan.parse(text).notice
     assert notice is not None
     assert notice.addressees == ["各县（市）发展改革局", "各县（市）财政局", "州直有关单位"]
+
+
+def test_a_places_party_committee_and_government_are_two_units() -> None:
+    assert _clause_units("各县（市）党委和政府负责") == ["各县（市）党委", "各县（市）政府"]
+    assert _clause_units("各旗县区党委和人民政府负责") == ["各旗县区党委", "各旗县区人民政府"]
+    assert _clause_units("州工业和信息化局负责") == ["州工业和信息化局"]  # 和 inside a name

@@ -223,9 +223,14 @@ def _split_conjunction(text: str, start: int, end: int) -> list[Offsets]:
             len(left_name) >= 3
             and names.ends_like_org(left_name, strict=True)
             and (names.looks_like_unit(right_name, strict=True) or right_name.startswith("各"))
-        ):
+        ) or _body_and_body(left_name, right_name):
             return [left, *_split_conjunction(text, *right)]
     return [(start, end)]
+
+
+def _body_and_body(left: str, right: str) -> bool:
+    """各县区党委和政府: a place's body, 和, a bare body word (the tails rule gives it the place)."""
+    return right in _PLACE_TAILS and left.endswith(_PLACE_TAILS) and len(left) > len(right)
 
 
 def _core(text: str, span: Offsets) -> str:
