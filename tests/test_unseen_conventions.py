@@ -253,3 +253,17 @@ def test_a_places_party_committee_and_government_are_two_units() -> None:
     assert _clause_units("各县（市）党委和政府负责") == ["各县（市）党委", "各县（市）政府"]
     assert _clause_units("各旗县区党委和人民政府负责") == ["各旗县区党委", "各旗县区人民政府"]
     assert _clause_units("州工业和信息化局负责") == ["州工业和信息化局"]  # 和 inside a name
+
+
+LABELS_SIDE_BY_SIDE = """某州2031年安全生产重点工作
+1、落实安全责任。责任单位：州应急管理局  完成时限：2031年3月
+2、开展隐患排查。牵头单位：州应急管理局　配合单位：州消防救援支队、州公安局
+"""
+
+
+def test_labels_printed_side_by_side_on_one_line_are_read_apart() -> None:
+    first, second = _items(gdplan.parse(LABELS_SIDE_BY_SIDE))
+    assert _names(first.responsibility.responsible) == ["州应急管理局"]
+    assert first.responsibility.deadline == "2031年3月"
+    assert _names(second.responsibility.lead) == ["州应急管理局"]
+    assert _names(second.responsibility.cooperating) == ["州消防救援支队", "州公安局"]

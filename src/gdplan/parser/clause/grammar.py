@@ -26,6 +26,7 @@ from gdplan.parser.clause.units import read_group
 
 _SENTENCE_TRIM = SPACE + ",，"
 # A line of another label (责任领导:X, 完成标志:Y) among a node's unit label lines: no units.
+_SPACED_LABEL = re.compile(r"[ \t\u3000]+(?=" + LABEL.pattern + ")")
 _OTHER_LABEL = re.compile(r"[ \t\u3000]*[\u4e00-\u9fff]{2,10}[ \t\u3000]*:")
 
 
@@ -243,7 +244,20 @@ def _blank_annotations(local: str) -> tuple[str, list[Offsets]]:
 
 
 def _label_lines(src: str, start: int, end: int) -> list[Offsets]:
-    """Split a sentence where a new line starts with a label (牵头单位:X⏎配合单位:Y)."""
+    """Split a sentence where a new line starts with a label (牵头单位:X⏎配合单位:Y), or a label
+    follows spaces on the same line (责任单位:X  完成时限:Y)."""
+    pieces: list[Offsets] = []
+    begin = start
+    for gap in _SPACED_LABEL.finditer(src, start, end):
+        if gap.start() > begin and not src[gap.start() - 1].isspace():
+            pieces.append((begin, gap.start()))
+            begin = gap.start()
+    if pieces:
+        return [p for piece in [*pieces, (begin, end)] for p in _label_lines_below(src, *piece)]
+    return _label_lines_below(src, start, end)
+
+
+def _label_lines_below(src: str, start: int, end: int) -> list[Offsets]:
     pieces: list[Offsets] = []
     begin = start
     at = src.find("\n", start, end)

@@ -109,7 +109,8 @@ def _starts_label(text: str, start: int, at: int) -> bool:
     i = at
     while i > start and text[i - 1] in " \t\u3000":
         i -= 1
-    return i == start or text[i - 1] in _LABEL_AFTER
+    # after spaces too: labels printed side by side on one line (责任单位:X  完成时限:Y)
+    return i == start or i < at or text[i - 1] in _LABEL_AFTER
 
 
 def _run_end(text: str, pos: int, end: int) -> int:
