@@ -267,3 +267,23 @@ def test_labels_printed_side_by_side_on_one_line_are_read_apart() -> None:
     assert first.responsibility.deadline == "2031年3月"
     assert _names(second.responsibility.lead) == ["州应急管理局"]
     assert _names(second.responsibility.cooperating) == ["州消防救援支队", "州公安局"]
+
+
+CARRY_IN_AN_ITEMS_TEXT = """某州2031年民生工作方案
+一、就业
+（一）开展技能培训。以下各项任务均需各县（市）人民政府具体落实，不再一一列出。（州人力资源社会保障局负责）
+（二）支持创业。（州人力资源社会保障局、州财政局负责）
+（三）稳定岗位。各项工作都要狠抓落实，州财政局加强资金保障。（州人力资源社会保障局负责）
+（四）援助就业困难人员。（州民政局负责）
+"""
+
+
+def test_a_carry_sentence_in_an_items_text_reaches_the_tasks_after_it() -> None:
+    first, second, third, fourth = _items(gdplan.parse(CARRY_IN_AN_ITEMS_TEXT))
+    assert not first.responsibility.carried  # 以下…: the tasks after it
+    assert _names(second.responsibility.carried) == ["各县（市）人民政府"]
+    assert _names(second.responsibility.implementing) == ["各县（市）人民政府"]
+    # a body sentence that does not close as a carry sentence carries nothing
+    assert _names(fourth.responsibility.carried) == ["各县（市）人民政府"]
+    assert _names(fourth.responsibility.responsible) == ["州民政局"]
+    assert _names(third.responsibility.responsible) == ["州人力资源社会保障局"]

@@ -95,6 +95,27 @@ class Assembler:
             loc = ClauseLocation(ClauseForm.INLINE, (start, stop), None)
             _clause.read_clause(self.a, loc, self.state, receive_carried=False)
 
+    def _read_text_carry(self, body: list[Piece]) -> list[ClauseLocation]:
+        """Carry sentences in a node's own text that close as one does (以下各项任务均需X具体落实，
+        不再一一列出。): one about all the plan's tasks holds from this node on (read now); one
+        about what follows (以下…) from the next node (returned, read after)."""
+        later: list[ClauseLocation] = []
+        for s, e in body:
+            if not _clause.says_not_listed(self.a, s, e):
+                continue  # a body sentence that merely names units and tasks carries nothing
+            for start, stop in _clause.front_carry_sentences(self.a, s, e):
+                if _clause.states_first_leads(self.a, start, stop) or not _clause.says_not_listed(
+                    self.a, start, stop
+                ):
+                    continue  # a rule in a node's text is left to its clause
+                loc = ClauseLocation(ClauseForm.INLINE, (start, stop), None)
+                carrying = _clause.carry_sentence(self.a, start, stop)
+                if carrying is not None and carrying.this_task:
+                    _clause.read_clause(self.a, loc, self.state, receive_carried=False)
+                else:
+                    later.append(loc)
+        return later
+
     # -- one node ---------------------------------------------------------------------------
 
     def _node(self, d: Draft, parts: dict[int, NodeParts], truncated: Draft | None) -> dict[str, Any]:
@@ -163,12 +184,15 @@ class Assembler:
         pieces = [p for p in [trim_space(self.a, s, e) for s, e in pieces] if p[1] > p[0]]
         title, body = self._title_and_body(pieces, wrapped=bool(d.children))
         # 下同 carries to later items only: a heading reads just its own clause, if any.
+        later = self._read_text_carry(body)
         readings = [(_clause.read_clause(self.a, i, self.state, receive_carried=False), i) for i in inner]
         reading = None
         if loc is not None:
             reading = _clause.read_clause(self.a, loc, self.state, receive_carried=not d.children)
         elif not d.children and self.state.units:
             reading = _clause.read_clause(self.a, None, self.state)
+        for sentence in later:
+            _clause.read_clause(self.a, sentence, self.state, receive_carried=False)
         responsibility = self._responsibility(reading, loc, readings) if reading is not None else None
         problems = [p for r, _ in [*readings, (reading, loc)] if r is not None for p in r.problems]
         return NodeParts(title, self._join(body), responsibility, problems, self._end(d))
