@@ -287,3 +287,28 @@ def test_a_carry_sentence_in_an_items_text_reaches_the_tasks_after_it() -> None:
     assert _names(fourth.responsibility.carried) == ["各县（市）人民政府"]
     assert _names(fourth.responsibility.responsible) == ["州民政局"]
     assert _names(third.responsibility.responsible) == ["州人力资源社会保障局"]
+
+
+TAB_TABLE = "某州2031年营商环境任务清单\n" + "\n".join(
+    "\t".join(row)
+    for row in (
+        ("序号", "任务内容", "牵头单位", "配合单位", "完成时限"),
+        ("1", "推行证照联办", "州市场监管局", "州政务服务局", "2031年6月"),
+        ("2", "优化不动产登记", "州自然资源局", "州税务局、州住房城乡建设局", "2031年9月"),
+    )
+)
+
+
+def test_a_table_copied_from_a_spreadsheet_with_tabs_is_read_by_its_columns() -> None:
+    first, second = _items(gdplan.parse(TAB_TABLE + "\n"))
+    assert first.title == "推行证照联办"
+    assert _names(first.responsibility.lead) == ["州市场监管局"]
+    assert _names(second.responsibility.cooperating) == ["州税务局", "州住房城乡建设局"]
+    assert second.responsibility.deadline == "2031年9月"
+
+
+def test_a_signature_and_date_apart_by_tabs_are_no_table_row() -> None:
+    signed = "中共某州委办公室　　　　某州人民政府办公室\n2031年2月26日"
+    text = JOINT_NOTICE.replace(signed, "某州人民政府办公室\t\t2031年2月26日")
+    notice = gdplan.parse(text).notice
+    assert notice is not None and notice.date == "2031-02-26"
