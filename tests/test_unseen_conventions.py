@@ -312,3 +312,20 @@ def test_a_signature_and_date_apart_by_tabs_are_no_table_row() -> None:
     text = JOINT_NOTICE.replace(signed, "某州人民政府办公室\t\t2031年2月26日")
     notice = gdplan.parse(text).notice
     assert notice is not None and notice.date == "2031-02-26"
+
+
+A_CLOSING_PARAGRAPH = """某州2031年就业工作要点
+一、主要任务
+1．开展补贴性培训。（责任单位：州人社局）
+二、保障措施
+加强组织领导。
+各单位要加强统筹协调，确保任务落实
+"""
+
+
+def test_a_last_line_that_merely_ends_on_a_role_verb_is_text_not_units() -> None:
+    doc = gdplan.parse(A_CLOSING_PARAGRAPH)
+    measures = doc.children[1]
+    assert "确保任务落实" in measures.text
+    r = measures.responsibility
+    assert not [*r.lead, *r.responsible, *r.implementing, *r.cooperating]

@@ -184,9 +184,22 @@ def _units_line(text: str, start: int, end: int) -> ClauseLocation | None:
     if newline < 0:
         return None  # the node's only line: its text, not a cell after it
     cell = trim(text, newline + 1, end)
-    if "。" in text[cell[0] : cell[1]] or not reads_as_clause(text, *cell):
+    if "。" in text[cell[0] : cell[1]] or not reads_as_clause(text, *cell) or not _names_units(text, *cell):
         return None
     return ClauseLocation(ClauseForm.TABLE, body=cell, remove=(newline, end))
+
+
+def _names_units(text: str, start: int, end: int) -> bool:
+    """Some part of the line is a list of units, with or without its role word: not a sentence
+    that merely ends on a role verb (各单位要加强组织领导,确保任务落实)."""
+    for s, e in split_top(text, start, end, ",;"):
+        s, e = trim(text, s, e)
+        role = role_at_end(text, s, e)
+        if role is not None:
+            e = trim(text, s, role.start)[1]
+        if s < e and all(_part_is_unit(text, *trim(text, *p)) for p in split_top(text, s, e, "、")):
+            return True
+    return False
 
 
 # ---- the final parenthetical: (省XX牵头,省YY按职责分工负责) / 〔…〕 / [责任单位:…] ------------------
