@@ -332,7 +332,8 @@ def test_a_last_line_that_merely_ends_on_a_role_verb_is_text_not_units() -> None
 
 
 def test_a_period_is_a_time_limit_in_a_clause() -> None:
-    doc = gdplan.parse("某州2031年工作要点\n一、任务\n（一）抓好项目。（州发展改革局牵头，州财政局配合，全年）\n")
+    item = "（一）抓好项目。（州发展改革局牵头，州财政局配合，全年）"
+    doc = gdplan.parse(f"某州2031年工作要点\n一、任务\n{item}\n")
     r = doc.children[0].children[0].responsibility
     assert r.deadline == "全年"
     assert _names(r.cooperating) == ["州财政局"]
