@@ -338,3 +338,16 @@ def test_a_period_is_a_time_limit_in_a_clause() -> None:
     assert r.deadline == "全年"
     assert _names(r.cooperating) == ["州财政局"]
     assert not [d for d in doc.diagnostics if d.code == "unparsed-clause"]
+
+
+def test_a_bracket_that_opens_with_another_label_still_gives_its_unit_labels() -> None:
+    item = "（一）开展产业链招商。（牵头领导：赵副州长；牵头单位：州商务局；配合单位：州发展改革委）"
+    doc = gdplan.parse(f"某州2031年招商工作要点\n一、任务\n{item}\n")
+    node = doc.children[0].children[0]
+    assert _names(node.responsibility.lead) == ["州商务局"]
+    assert _names(node.responsibility.cooperating) == ["州发展改革委"]
+    assert "赵副州长" not in node.text
+    # a bracket of that other label alone is no clause
+    alone = gdplan.parse("某州2031年招商工作要点\n一、任务\n（一）开展招商。（牵头领导：赵副州长）\n")
+    r = alone.children[0].children[0].responsibility
+    assert not [*r.lead, *r.responsible, *r.cooperating]

@@ -108,6 +108,8 @@ class _Reader:
         start, end = trim(src, start, end, _SENTENCE_TRIM)
         if start >= end:
             return
+        if _OTHER_LABEL.match(src, start, end) is not None and LABEL.match(src, start, end) is None:
+            return  # 牵头领导:X / 完成标志:Y — about something else, no units
         if carry.is_same_below(src, start, end):  # 下同 as a sentence of its own
             self.to_carry.extend(self.last_stated)
             return

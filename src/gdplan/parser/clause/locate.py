@@ -276,7 +276,12 @@ def reads_as_clause(text: str, start: int, end: int) -> bool:
     if start >= end:
         return False
     if _FOREIGN_LABEL.match(text, start, end) is not None and label_at(text, start, end) is None:
-        return False  # 适用范围:… / 完成标志:… is about something else
+        # 适用范围:… / 完成标志:… is about something else; a unit label may follow it
+        # (牵头领导:X;牵头单位:Y): the clause is read from there
+        after = min((i for i in (text.find(c, start, end) for c in ";；") if i >= 0), default=-1)
+        return after >= 0 and label_at(text, *trim(text, after + 1, end)) is not None and reads_as_clause(
+            text, after + 1, end
+        )
     if has_closing_role(text, start, end):
         return True
     parts = [trim(text, *p) for p in split_top(text, start, end, "、,;。")]
