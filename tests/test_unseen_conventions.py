@@ -351,3 +351,14 @@ def test_a_bracket_that_opens_with_another_label_still_gives_its_unit_labels() -
     alone = gdplan.parse("某州2031年招商工作要点\n一、任务\n（一）开展招商。（牵头领导：赵副州长）\n")
     r = alone.children[0].children[0].responsibility
     assert not [*r.lead, *r.responsible, *r.cooperating]
+
+
+def test_units_then_huitong_without_you_is_an_inline_clause() -> None:
+    item = "（一）完善招商政策。州商务局会同州财政局、州税务局负责研究制定。"
+    node = gdplan.parse(f"某州2031年招商工作要点\n一、任务\n{item}\n").children[0].children[0]
+    assert _names(node.responsibility.lead) == ["州商务局"]
+    assert _names(node.responsibility.cooperating) == ["州财政局", "州税务局"]
+    # 会同 after words that are no units is no clause
+    other = "（一）完善政策。加强与周边地区会同推进。"
+    node = gdplan.parse(f"某州2031年招商工作要点\n一、任务\n{other}\n").children[0].children[0]
+    assert not node.responsibility.lead

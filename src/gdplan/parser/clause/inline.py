@@ -118,6 +118,22 @@ def find_inline(text: str, start: int, end: int) -> InlineClause | None:
             if found is not None:
                 return found
         at = text.find("由", at + 1, end)
+    return _find_joint(text, start, end)
+
+
+def _find_joint(text: str, start: int, end: int) -> InlineClause | None:
+    """X会同Y负责研究制定 without 由: a sentence that opens with units, then 会同."""
+    at = text.find("会同", start, end)
+    inside = inner_spans(text, start, end) if at >= 0 else []
+    while at >= 0:
+        if is_top(inside, at):
+            opens = max(text.rfind(c, start, at) for c in "。;\n")
+            sentence_start = trim(text, max(opens + 1, start), at)[0]
+            sentence_end = min((i for i in (text.find(c, at, end) for c in "。;") if i >= 0), default=end)
+            found = read_inline(text, sentence_start, sentence_end)
+            if found is not None:
+                return found
+        at = text.find("会同", at + 2, end)
     return None
 
 
