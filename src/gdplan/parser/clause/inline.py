@@ -131,10 +131,24 @@ def _find_joint(text: str, start: int, end: int) -> InlineClause | None:
             sentence_start = trim(text, max(opens + 1, start), at)[0]
             sentence_end = min((i for i in (text.find(c, at, end) for c in "。;") if i >= 0), default=end)
             found = read_inline(text, sentence_start, sentence_end)
-            if found is not None:
+            if (
+                found is not None
+                and found.partners is not None
+                and _all_strict(text, found.lead, found.partners)
+            ):
                 return found
         at = text.find("会同", at + 2, end)
     return None
+
+
+def _all_strict(text: str, *spans: Offsets) -> bool:
+    """Without 由 nothing marks the units: each must read as an organisation's name."""
+    for start, end in spans:
+        for s, e in split_top(text, start, end, "、"):
+            name = _ETC.sub("", text[slice(*trim(text, s, e))])
+            if not names.looks_like_unit(name, strict=True):
+                return False
+    return True
 
 
 def _reads_as_units(text: str, start: int, end: int) -> bool:
