@@ -362,3 +362,11 @@ def test_units_then_huitong_without_you_is_an_inline_clause() -> None:
     other = "（一）完善政策。加强与周边地区会同推进。"
     node = gdplan.parse(f"某州2031年招商工作要点\n一、任务\n{other}\n").children[0].children[0]
     assert not node.responsibility.lead
+
+
+def test_etc_with_a_count_closes_an_open_list() -> None:
+    assert _clause_units("州发展改革委、州财政局等10个部门负责") == ["州发展改革委", "州财政局"]
+    item = "（一）做好工作。（州发展改革委等三个部门负责）"
+    doc = gdplan.parse(f"某州2031年工作要点\n一、任务\n{item}\n")
+    r = doc.children[0].children[0].responsibility
+    assert _names(r.responsible) == ["州发展改革委"] and r.open_ended

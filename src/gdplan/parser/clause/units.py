@@ -29,9 +29,10 @@ from gdplan.parser.clause.scan import (
 from gdplan.parser.clause.types import Offsets, UnitRef
 
 # 等 / 等单位 / 等有关单位 / 等部门 after a unit, or a kind of units after 等 (X等市直有关单位,
-# 市财政局等市级相关单位): the list is not exhaustive, and the unit is X.
+# 市财政局等市级相关单位, X等10个部门): the list is not exhaustive, and the unit is X.
 _ETC = re.compile(
     r"等(?:[省市区县州]级|[省市区县州]直|[省市区县]属|中央驻[省市区县]|驻[省市区县]|中央|各|全[省市区县])?"
+    r"(?:(?:\d+|[一二三四五六七八九十两]+)(?:个|家))?"  # X等10个部门: a count of them
     r"(?:有关|相关|其他|其它)?(?:单位|部门|机构|方面|企业)?$"
 )
 # Levels that coordinate before a shared government tail: 各区、市人民政府 / 省、市人民政府.
