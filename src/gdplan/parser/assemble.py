@@ -23,14 +23,18 @@ from gdplan.parser.tree import Draft, Skeleton
 
 _SENTENCE_END = "。!?"
 _OPENERS, _CLOSERS = "(〔[【《“‘<", ")〕]】》”’>"
-_TITLE_TRIM = " \t。;:,、"
+_TITLE_TRIM = " \t。;:,、."
 # A text that stops on one of these may have ended where its author ended it.
-_TERMINAL = "。!?)〕]】>;"
+_TERMINAL = "。!?)〕]】>;."
 
 _WRAP_BREAKER = re.compile(r"[。;:!?,()]")  # a line with these is a sentence, not a wrapped title
 # What decides where the first sentence ends: brackets (a 。 inside them does not), sentence
 # ends, and a run of spaces that stands for a line break a copy lost (一、总体要求  坚持…).
-_TITLE_SCAN = re.compile("[" + re.escape(_OPENERS + _CLOSERS + _SENTENCE_END) + "]|[ \t]{2,}")
+# A copy that turned 。 into ASCII ends its sentences with "." after a Han character (建设.推进…);
+# after a digit or a Latin letter it is a decimal point or part of a name (1.5亿, www.x.cn).
+_TITLE_SCAN = re.compile(
+    "[" + re.escape(_OPENERS + _CLOSERS + _SENTENCE_END) + "]|[ \t]{2,}" + r"|(?<=[^\x00-\x7f])\.(?![0-9])"
+)
 
 Piece = tuple[int, int]
 UnitFields = dict[str, str]  # the fields of a Unit, validated with its node
@@ -90,6 +94,27 @@ class Assembler:
                 continue
             loc = ClauseLocation(ClauseForm.INLINE, (start, stop), None)
             _clause.read_clause(self.a, loc, self.state, receive_carried=False)
+
+    def _read_text_carry(self, body: list[Piece]) -> list[ClauseLocation]:
+        """Carry sentences in a node's own text that close as one does (以下各项任务均需X具体落实，
+        不再一一列出。): one about all the plan's tasks holds from this node on (read now); one
+        about what follows (以下…) from the next node (returned, read after)."""
+        later: list[ClauseLocation] = []
+        for s, e in body:
+            if not _clause.says_not_listed(self.a, s, e):
+                continue  # a body sentence that merely names units and tasks carries nothing
+            for start, stop in _clause.front_carry_sentences(self.a, s, e):
+                if _clause.states_first_leads(self.a, start, stop) or not _clause.says_not_listed(
+                    self.a, start, stop
+                ):
+                    continue  # a rule in a node's text is left to its clause
+                loc = ClauseLocation(ClauseForm.INLINE, (start, stop), None)
+                carrying = _clause.carry_sentence(self.a, start, stop)
+                if carrying is not None and carrying.this_task:
+                    _clause.read_clause(self.a, loc, self.state, receive_carried=False)
+                else:
+                    later.append(loc)
+        return later
 
     # -- one node ---------------------------------------------------------------------------
 
@@ -159,12 +184,15 @@ class Assembler:
         pieces = [p for p in [trim_space(self.a, s, e) for s, e in pieces] if p[1] > p[0]]
         title, body = self._title_and_body(pieces, wrapped=bool(d.children))
         # 下同 carries to later items only: a heading reads just its own clause, if any.
+        later = self._read_text_carry(body)
         readings = [(_clause.read_clause(self.a, i, self.state, receive_carried=False), i) for i in inner]
         reading = None
         if loc is not None:
             reading = _clause.read_clause(self.a, loc, self.state, receive_carried=not d.children)
         elif not d.children and self.state.units:
             reading = _clause.read_clause(self.a, None, self.state)
+        for sentence in later:
+            _clause.read_clause(self.a, sentence, self.state, receive_carried=False)
         responsibility = self._responsibility(reading, loc, readings) if reading is not None else None
         problems = [p for r, _ in [*readings, (reading, loc)] if r is not None for p in r.problems]
         return NodeParts(title, self._join(body), responsibility, problems, self._end(d))
@@ -318,12 +346,20 @@ class Assembler:
         if self._own_cells(last):
             return False  # a table row that reached its cells
         if self.a[end - 1] not in _TERMINAL:
-            return True
+            return not self._ends_on_label(parts[id(last)], end)
         if self.nt.original.endswith(("\n", "\r")):
             return False
         items = [d for d in drafts if not d.children]
         with_clause = sum(1 for d in items if parts[id(d)].responsibility is not None)
         return parts[id(last)].responsibility is None and with_clause > 0
+
+
+    def _ends_on_label(self, part: NodeParts, end: int) -> bool:
+        """The node ends on a labelled line read whole (配合单位：X、Y): such a line ends no sentence."""
+        r = part.responsibility
+        if r is None or part.problems or r["form"] is not ClauseForm.LABELLED or r["clause_span"] is None:
+            return False
+        return bool(r["clause_span"][1] >= self.nt.span(end - 1, end)[1])
 
 
 @functools.lru_cache(maxsize=4096)

@@ -251,7 +251,7 @@ def _notice(
         addressees=_addressees(nt, lines[parts.addressees_from], lines[parts.addressees], shown)
         if parts.addressees is not None and parts.addressees_from is not None
         else [],
-        signature="、".join(line.of(shown) for line in parts.signature) or None,
+        signature="、".join(_offices(line.of(shown)) for line in parts.signature) or None,
         date=read_date(parts.date.of(a))
         if parts.date is not None
         else read_date(_meta(meta, a, "成文日期") or ""),
@@ -309,9 +309,9 @@ def _find_title(a: str, lines: list[_Line]) -> tuple[int, int] | None:
 
 
 def _with_issuer_line(a: str, lines: list[_Line], first: int) -> int:
-    """GB/T 9704 titles are ISSUER关于…: a title whose first line starts with 关于 wrapped
-    after its issuer, printed alone on the line above (某市人民政府办公室 / 关于印发…)."""
-    if first == 0 or not lines[first].of(a).startswith("关于"):
+    """GB/T 9704 titles are ISSUER关于…: a title whose first line starts with 关于 (or 印发)
+    wrapped after its issuer, printed alone on the line above (某市人民政府办公室 / 关于印发…)."""
+    if first == 0 or not lines[first].of(a).startswith(("关于", "印发")):
         return first
     above = lines[first - 1]
     name = above.of(a)
@@ -426,12 +426,26 @@ def _meta(meta: dict[str, tuple[int, int]], layer: str, *keys: str) -> str | Non
 
 def _issuer(notice: Notice, analysis_title: str | None, meta_issuer: str | None) -> str | None:
     if notice.title and analysis_title:
-        at = analysis_title.find("关于")
+        quoted = analysis_title.find("《")  # X印发《关于Y的方案》的通知: that 关于 is the plan's
+        before = analysis_title if quoted < 0 else analysis_title[:quoted]
+        at = before.find("关于")
         if at < 0:
-            at = analysis_title.find("印发")  # X印发《Y》的通知
+            at = before.find("印发")  # X印发《Y》的通知
         if at > 0:
-            return notice.title[:at]
+            return _offices(notice.title[:at])
     return meta_issuer or notice.signature
+
+
+_SPACE_RUN = re.compile(r"[ \t\u3000\u00a0]+")
+
+
+def _offices(text: str) -> str:
+    """Two offices printed side by side, spaces between (甲市委办公室　甲市政府办公室), joined
+    with 、 as a joint signature is; any other text as printed."""
+    parts = _SPACE_RUN.split(text.strip())
+    if len(parts) > 1 and all(ends_like_org(p, strict=True) for p in parts):
+        return "、".join(parts)
+    return text
 
 
 def _plan_from_notice_title(title: str, analysis_title: str | None) -> str:

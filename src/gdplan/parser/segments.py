@@ -45,6 +45,11 @@ def _line_segments(
         for i, (cs, ce) in enumerate(cells):
             yield Segment(cs, ce, line, cell=i, row_end=i == len(cells) - 1)
         return
+    if _is_tab_row(text, start, end):
+        cells = _tab_cells(text, start, end)
+        for i, (cs, ce) in enumerate(cells):
+            yield Segment(cs, ce, line, cell=i, row_end=i == len(cells) - 1)
+        return
     yield from _sentence_runs(text, start, end, line, run_together=run_together)
 
 
@@ -56,6 +61,28 @@ def _is_table_row(text: str, start: int, end: int) -> bool:
     )
     # 发文字号 | 粤府〔2021〕22号 | is a metadata row, read as metadata
     return looks_like_row and read_metadata(text, start, end) is None
+
+
+# A row copied from a spreadsheet: cells between tabs (序号⇥工作任务⇥牵头单位).
+_TAB_SEP = re.compile(r"[ ]*\t[ \t]*")
+_TAB_ROW_TABS = 2
+
+
+def _is_tab_row(text: str, start: int, end: int) -> bool:
+    """Two tabs or more between printed characters, and no metadata row: a table row."""
+    if text.count("\t", start, end) < _TAB_ROW_TABS:
+        return False
+    return len(_tab_cells(text, start, end)) > _TAB_ROW_TABS and read_metadata(text, start, end) is None
+
+
+def _tab_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    cells = []
+    at = start
+    for m in _TAB_SEP.finditer(text, start, end):
+        cells.append(trim_space(text, at, m.start()))
+        at = m.end()
+    cells.append(trim_space(text, at, end))
+    return [(s, e) for s, e in cells if e > s]
 
 
 def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -25,7 +25,12 @@ relative to it); name-level helpers are cached the same way. Scanners let compil
 find brackets and separators instead of walking characters in Python.
 """
 
-from gdplan.parser.clause.carry import front_carry_sentences, states_first_leads
+from gdplan.parser.clause.carry import (
+    carry_sentence,
+    front_carry_sentences,
+    says_not_listed,
+    states_first_leads,
+)
 from gdplan.parser.clause.grammar import read_clause
 from gdplan.parser.clause.locate import locate_clause, locate_inner_clauses
 from gdplan.parser.clause.types import CarryState, ClauseLocation, ClauseReading, UnitRef
@@ -36,10 +41,12 @@ __all__ = [
     "ClauseLocation",
     "ClauseReading",
     "UnitRef",
+    "carry_sentence",
     "front_carry_sentences",
     "locate_clause",
     "locate_inner_clauses",
     "read_clause",
+    "says_not_listed",
     "split_units",
     "states_first_leads",
 ]

@@ -127,6 +127,11 @@ def is_not_listed(text: str, start: int, end: int) -> bool:
     return _carry_words()[2].fullmatch(text, s, e) is not None
 
 
+def says_not_listed(text: str, start: int, end: int) -> bool:
+    """The sentence holds a carry sentence's close (不再一一列出): it says who shares the tasks."""
+    return _carry_words()[2].search(text, start, end) is not None
+
+
 _FRONT_SENTENCE = re.compile(r"[^。;；\n]+")
 
 

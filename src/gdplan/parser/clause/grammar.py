@@ -12,6 +12,7 @@ shifted back to the document's.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from gdplan.model import Role
@@ -24,6 +25,9 @@ from gdplan.parser.clause.types import CarryState, ClauseLocation, ClauseReading
 from gdplan.parser.clause.units import read_group
 
 _SENTENCE_TRIM = SPACE + ",，"
+# A line of another label (责任领导:X, 完成标志:Y) among a node's unit label lines: no units.
+_SPACED_LABEL = re.compile(r"[ \t\u3000]+(?=" + LABEL.pattern + ")")
+_OTHER_LABEL = re.compile(r"[ \t\u3000]*[\u4e00-\u9fff]{2,10}[ \t\u3000]*:")
 
 
 def read_clause(
@@ -70,6 +74,7 @@ class _Sentence:
     label_role: Role | None = None  # 牵头单位: → lead; None: responsible
     labelled: bool = False
     same_below: bool = False
+    last_group: int = 0  # where in ``stated`` the units of the last role word begin
 
 
 class _Reader:
@@ -103,6 +108,8 @@ class _Reader:
         start, end = trim(src, start, end, _SENTENCE_TRIM)
         if start >= end:
             return
+        if _OTHER_LABEL.match(src, start, end) is not None and LABEL.match(src, start, end) is None:
+            return  # 牵头领导:X / 完成标志:Y — about something else, no units
         if carry.is_same_below(src, start, end):  # 下同 as a sentence of its own
             self.to_carry.extend(self.last_stated)
             return
@@ -124,7 +131,8 @@ class _Reader:
         if carrying is not None:
             self._carry_sentence(sentence.stated, this_task=carrying.this_task)
         elif sentence.same_below:
-            self.to_carry.extend(sentence.stated)
+            # X牵头，Y负责，下同: 下同 closes the group before it, not the sentence's lead
+            self.to_carry.extend(sentence.stated[sentence.last_group :])
 
     def _carry_sentence(self, stated: list[UnitRef], *, this_task: bool) -> None:
         """A carry sentence's units go to every later task; to this one only when the
@@ -168,6 +176,7 @@ class _Reader:
         groups = [*sentence.pending, units] if units[0] < units[1] else sentence.pending
         if not groups:
             self.reading.problems.append(f"“{src[value[0] : value[1]]}” names no unit")
+        sentence.last_group = len(sentence.stated)
         self._assign(groups, found.role, sentence.stated)
         sentence.pending = []
 
@@ -177,6 +186,7 @@ class _Reader:
         if inline is None:
             return False
         self._flush(sentence)
+        sentence.last_group = len(sentence.stated)
         self._assign([inline.lead], Role.LEAD, sentence.stated)
         if inline.partners is not None:
             self._assign([inline.partners], Role.COOPERATING, sentence.stated)
@@ -186,6 +196,7 @@ class _Reader:
         """Groups waiting for a role word take the label's role, or responsible."""
         if not sentence.pending:
             return
+        sentence.last_group = len(sentence.stated)
         self._assign(
             sentence.pending, sentence.label_role or self.default_role, sentence.stated, drop_odd=drop_odd
         )
@@ -235,7 +246,20 @@ def _blank_annotations(local: str) -> tuple[str, list[Offsets]]:
 
 
 def _label_lines(src: str, start: int, end: int) -> list[Offsets]:
-    """Split a sentence where a new line starts with a label (牵头单位:X⏎配合单位:Y)."""
+    """Split a sentence where a new line starts with a label (牵头单位:X⏎配合单位:Y), or a label
+    follows spaces on the same line (责任单位:X  完成时限:Y)."""
+    pieces: list[Offsets] = []
+    begin = start
+    for gap in _SPACED_LABEL.finditer(src, start, end):
+        if gap.start() > begin and not src[gap.start() - 1].isspace():
+            pieces.append((begin, gap.start()))
+            begin = gap.start()
+    if pieces:
+        return [p for piece in [*pieces, (begin, end)] for p in _label_lines_below(src, *piece)]
+    return _label_lines_below(src, start, end)
+
+
+def _label_lines_below(src: str, start: int, end: int) -> list[Offsets]:
     pieces: list[Offsets] = []
     begin = start
     at = src.find("\n", start, end)
@@ -244,6 +268,12 @@ def _label_lines(src: str, start: int, end: int) -> list[Offsets]:
         if LABEL.match(src, nxt, end) is not None:
             pieces.append((begin, at))
             begin = at
+        elif _OTHER_LABEL.match(src, nxt, end) is not None:
+            pieces.append((begin, at))  # the other label's line is passed over
+            line_end = src.find("\n", nxt, end)
+            begin = end if line_end < 0 else line_end
+            at = line_end
+            continue
         at = src.find("\n", at + 1, end)
     pieces.append((begin, end))
     return pieces

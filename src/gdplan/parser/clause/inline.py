@@ -83,12 +83,28 @@ def read_inline(text: str, start: int, end: int) -> InlineClause | None:
     if not _reads_as_units(text, *lead):
         return None
     if head != "会同":
-        return InlineClause(start, lead, None, _role_end(text, head_at, end))
+        clause_end = _role_end(text, head_at, end)
+        if head.startswith("牵头"):
+            clause_end = _partner_parts_end(text, clause_end, end)
+        return InlineClause(start, lead, None, clause_end)
     units_stop, clause_end = units_end(text, head_at + 2, end)
     partners = trim(text, head_at + 2, units_stop)
     if partners[0] >= partners[1]:
         return None
     return InlineClause(start, lead, partners, max(clause_end, units_stop))
+
+
+def _partner_parts_end(text: str, pos: int, end: int) -> int:
+    """由X牵头，Y、Z配合，年内完成: the parts right after the lead that are units closed by a
+    role word belong to the clause; it ends before the first part that is not."""
+    while pos < end and text[pos] in ",，":
+        part_end = min((i for i in (text.find(c, pos + 1, end) for c in ",，") if i >= 0), default=end)
+        s, e = trim(text, pos + 1, part_end)
+        word = next((w for w in _ROLES_LONGEST_FIRST if text.endswith(w, s, e)), None)
+        if word is None or not _reads_as_units(text, s, e - len(word)):
+            break
+        pos = e
+    return pos
 
 
 def find_inline(text: str, start: int, end: int) -> InlineClause | None:
@@ -102,7 +118,37 @@ def find_inline(text: str, start: int, end: int) -> InlineClause | None:
             if found is not None:
                 return found
         at = text.find("由", at + 1, end)
+    return _find_joint(text, start, end)
+
+
+def _find_joint(text: str, start: int, end: int) -> InlineClause | None:
+    """X会同Y负责研究制定 without 由: a sentence that opens with units, then 会同."""
+    at = text.find("会同", start, end)
+    inside = inner_spans(text, start, end) if at >= 0 else []
+    while at >= 0:
+        if is_top(inside, at):
+            opens = max(text.rfind(c, start, at) for c in "。;\n")
+            sentence_start = trim(text, max(opens + 1, start), at)[0]
+            sentence_end = min((i for i in (text.find(c, at, end) for c in "。;") if i >= 0), default=end)
+            found = read_inline(text, sentence_start, sentence_end)
+            if (
+                found is not None
+                and found.partners is not None
+                and _all_strict(text, found.lead, found.partners)
+            ):
+                return found
+        at = text.find("会同", at + 2, end)
     return None
+
+
+def _all_strict(text: str, *spans: Offsets) -> bool:
+    """Without 由 nothing marks the units: each must read as an organisation's name."""
+    for start, end in spans:
+        for s, e in split_top(text, start, end, "、"):
+            name = _ETC.sub("", text[slice(*trim(text, s, e))])
+            if not names.looks_like_unit(name, strict=True):
+                return False
+    return True
 
 
 def _reads_as_units(text: str, start: int, end: int) -> bool:

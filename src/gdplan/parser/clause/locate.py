@@ -109,7 +109,8 @@ def _starts_label(text: str, start: int, at: int) -> bool:
     i = at
     while i > start and text[i - 1] in " \t\u3000":
         i -= 1
-    return i == start or text[i - 1] in _LABEL_AFTER
+    # after spaces too: labels printed side by side on one line (责任单位:X  完成时限:Y)
+    return i == start or i < at or text[i - 1] in _LABEL_AFTER
 
 
 def _run_end(text: str, pos: int, end: int) -> int:
@@ -122,10 +123,32 @@ def _run_end(text: str, pos: int, end: int) -> int:
             break
         next_line_end = _line_end(text, nxt[0], end)
         continues = last[1] > last[0] and text[last[1] - 1] in _CONTINUES
-        if not continues and LABEL.match(text, nxt[0], next_line_end) is None:
+        if (
+            not continues
+            and LABEL.match(text, nxt[0], next_line_end) is None
+            and not _foreign_between(text, nxt[0], next_line_end, end)
+        ):
             break
         pos, line_end = nxt[0], next_line_end
     return trim(text, pos, line_end)[1] if line_end > pos else line_end
+
+
+def _foreign_between(text: str, pos: int, line_end: int, end: int) -> bool:
+    """A line of another label (责任领导：X, 完成标志：Y) with a unit label line after it: the run of
+    labels goes on over it (its value is no unit list, the grammar passes it over)."""
+    if _FOREIGN_LABEL.match(text, pos, line_end) is None or label_at(text, pos, line_end) is not None:
+        return False
+    while line_end < end:
+        nxt = trim(text, line_end, end)
+        if nxt[0] >= nxt[1]:
+            return False
+        next_end = _line_end(text, nxt[0], end)
+        if LABEL.match(text, nxt[0], next_end) is not None:
+            return True
+        if _FOREIGN_LABEL.match(text, nxt[0], next_end) is None:
+            return False
+        line_end = next_end
+    return False
 
 
 def _line_end(text: str, pos: int, end: int) -> int:
@@ -161,9 +184,22 @@ def _units_line(text: str, start: int, end: int) -> ClauseLocation | None:
     if newline < 0:
         return None  # the node's only line: its text, not a cell after it
     cell = trim(text, newline + 1, end)
-    if "。" in text[cell[0] : cell[1]] or not reads_as_clause(text, *cell):
+    if "。" in text[cell[0] : cell[1]] or not reads_as_clause(text, *cell) or not _names_units(text, *cell):
         return None
     return ClauseLocation(ClauseForm.TABLE, body=cell, remove=(newline, end))
+
+
+def _names_units(text: str, start: int, end: int) -> bool:
+    """Some part of the line is a list of units, with or without its role word: not a sentence
+    that merely ends on a role verb (各单位要加强组织领导,确保任务落实)."""
+    for s, e in split_top(text, start, end, ",;"):
+        s, e = trim(text, s, e)
+        role = role_at_end(text, s, e)
+        if role is not None:
+            e = trim(text, s, role.start)[1]
+        if s < e and all(_part_is_unit(text, *trim(text, *p)) for p in split_top(text, s, e, "、")):
+            return True
+    return False
 
 
 # ---- the final parenthetical: (省XX牵头,省YY按职责分工负责) / 〔…〕 / [责任单位:…] ------------------
@@ -240,7 +276,12 @@ def reads_as_clause(text: str, start: int, end: int) -> bool:
     if start >= end:
         return False
     if _FOREIGN_LABEL.match(text, start, end) is not None and label_at(text, start, end) is None:
-        return False  # 适用范围:… / 完成标志:… is about something else
+        # 适用范围:… / 完成标志:… is about something else; a unit label may follow it
+        # (牵头领导:X;牵头单位:Y): the clause is read from there
+        after = min((i for i in (text.find(c, start, end) for c in ";；") if i >= 0), default=-1)
+        return after >= 0 and label_at(text, *trim(text, after + 1, end)) is not None and reads_as_clause(
+            text, after + 1, end
+        )
     if has_closing_role(text, start, end):
         return True
     parts = [trim(text, *p) for p in split_top(text, start, end, "、,;。")]

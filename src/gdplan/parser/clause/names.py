@@ -131,6 +131,11 @@ def _place_at(name: str, pos: int) -> int:
     return 0
 
 
+def is_level_word(ch: str) -> bool:
+    """``ch`` is a level word that may close a place name (省, 市, 县, 区, 州, 盟, 旗)."""
+    return len(ch) == 1 and ch in _LEVELS
+
+
 def _level_after(name: str, pos: int) -> int:
     """1 when a level word closes the place at ``pos`` (深圳|市), not a word (珠海|市场监管局)."""
     return 1 if name.startswith(_LEVELS, pos) and not name.startswith(NOT_JURISDICTION, pos) else 0

@@ -29,9 +29,10 @@ from gdplan.parser.clause.scan import (
 from gdplan.parser.clause.types import Offsets, UnitRef
 
 # 等 / 等单位 / 等有关单位 / 等部门 after a unit, or a kind of units after 等 (X等市直有关单位,
-# 市财政局等市级相关单位): the list is not exhaustive, and the unit is X.
+# 市财政局等市级相关单位, X等10个部门): the list is not exhaustive, and the unit is X.
 _ETC = re.compile(
     r"等(?:[省市区县州]级|[省市区县州]直|[省市区县]属|中央驻[省市区县]|驻[省市区县]|中央|各|全[省市区县])?"
+    r"(?:(?:\d+|[一二三四五六七八九十两]+)(?:个|家))?"  # X等10个部门: a count of them
     r"(?:有关|相关|其他|其它)?(?:单位|部门|机构|方面|企业)?$"
 )
 # Levels that coordinate before a shared government tail: 各区、市人民政府 / 省、市人民政府.
@@ -223,9 +224,14 @@ def _split_conjunction(text: str, start: int, end: int) -> list[Offsets]:
             len(left_name) >= 3
             and names.ends_like_org(left_name, strict=True)
             and (names.looks_like_unit(right_name, strict=True) or right_name.startswith("各"))
-        ):
+        ) or _body_and_body(left_name, right_name):
             return [left, *_split_conjunction(text, *right)]
     return [(start, end)]
+
+
+def _body_and_body(left: str, right: str) -> bool:
+    """各县区党委和政府: a place's body, 和, a bare body word (the tails rule gives it the place)."""
+    return right in _PLACE_TAILS and left.endswith(_PLACE_TAILS) and len(left) > len(right)
 
 
 def _core(text: str, span: Offsets) -> str:
@@ -315,8 +321,13 @@ def _distribute_suffix(text: str, units: list[_Unit]) -> None:
         if run and unit.parts == 1 and names.ends_like_org(_core(text, unit.own)):
             suffix = _suffix_of(text, unit, [_core(text, u.own) for u in run])
             if suffix is not None:
+                level = _level_before(text, unit, suffix)
                 for bare in run:
-                    bare.pieces = [bare.own, suffix]
+                    # 郑州、开封、洛阳市人民政府: a place printed without the level word takes it too
+                    if level is None or _core(text, bare.own).endswith(text[level]):
+                        bare.pieces = [bare.own, suffix]
+                    else:
+                        bare.pieces = [bare.own, (level, suffix[1])]
         run = []
 
 
@@ -395,6 +406,15 @@ def _suffix_of(text: str, unit: _Unit, places: list[str]) -> Offsets | None:
     return suffix
 
 
+def _level_before(text: str, unit: _Unit, suffix: Offsets) -> int | None:
+    """Where the level word (市, 区, 县 …) that closes the place of ``unit`` stands, right before
+    its shared ``suffix``; None when the place ends in none (珠海|出入境边防检查总站)."""
+    at = suffix[0] - 1
+    if at - unit.own[0] < 2 or not names.is_level_word(text[at]):
+        return None
+    return at
+
+
 def _skip_groups(name: str, pos: int) -> int:
     """Position after the bracket groups that start at ``pos``: 试验区|(肇庆)|管委会."""
     while pos < len(name) and name[pos] in OPENERS:
@@ -425,6 +445,7 @@ def _distribute_prefix(text: str, units: list[_Unit]) -> None:
     jurisdiction = names.jurisdiction_prefix(first)
     government = _government_of(jurisdiction)
     each_local = first.startswith("各") and kinds.is_local_government(first)
+    each_place = _each_place_of_department(first)
     for unit in units[1:]:
         if unit.pieces:  # took a shared suffix already
             continue
@@ -435,10 +456,46 @@ def _distribute_prefix(text: str, units: list[_Unit]) -> None:
             unit.pieces = [(first_start, first_start + len(each_prefix)), unit.own]
         elif each_local and name.startswith(_LOCAL_LEVELS) and kinds.is_local_government(name):
             unit.pieces = [(first_start, first_start + 1), unit.own]
+        elif each_place and _takes_each_place(name):
+            unit.pieces = [(first_start, first_start + each_place), unit.own]
         elif jurisdiction and not names.has_own_jurisdiction(name) and not kinds.is_non_government(name):
             prefix = jurisdiction if kinds.is_party_organ(name) else government
             if prefix:
                 unit.pieces = [(first_start, first_start + len(prefix)), unit.own]
+
+
+# 各县(市、区) / 各旗县区 / 各地级以上市: the places a department of each local government is of.
+_EACH_PLACE = re.compile(r"各(?:地级以上市|省辖市|设区的?市|[省市县区州盟旗乡镇]{1,4})(?:\([^()]*\))?")
+
+
+def _each_place_of_department(first: str) -> int:
+    """各县(市、区)发展改革委: the length of the 各 + places part when a department follows it
+    (not their governments, 各县区人民政府, nor a kind of units, 各县区有关部门); else 0."""
+    m = _EACH_PLACE.match(first)
+    if m is None:
+        return 0
+    rest = first[m.end() :]
+    if (
+        len(rest) < 2
+        or not names.ends_like_org(rest)
+        or rest.startswith(("各", "有关", "相关", *_GENERIC_STARTS))
+        or kinds.is_local_government(first)
+        or any(rest.startswith(t) for t in _PLACE_TAILS)
+    ):
+        return 0
+    return m.end()
+
+
+def _takes_each_place(name: str) -> bool:
+    """A department named without its place (财政局 after 各县区发展改革局) is each place's too."""
+    return (
+        not name.startswith(("各", "有关", "相关"))
+        and names.ends_like_org(name)
+        and not names.has_own_jurisdiction(name)
+        and not kinds.is_non_government(name)
+        and not kinds.is_local_government(name)
+        and not any(name.startswith(t) for t in _PLACE_TAILS)
+    )
 
 
 # Names of a kind, not of one body, that share a 各 / 有关 prefix: 直属机构, 工作部门.

@@ -55,9 +55,20 @@ def columns() -> dict[str, Column]:
     return out
 
 
+@functools.cache
+def _task_endings() -> re.Pattern[str]:
+    """A header cell not listed that names a task column by its ending (改革任务)."""
+    raw = resources.files(__package__).joinpath("table_columns.toml").read_text(encoding="utf-8")
+    endings = tomllib.loads(raw)["task"].get("endings", [])
+    return re.compile(r"[\u4e00-\u9fff]{0,6}(?:" + "|".join(map(re.escape, endings)) + ")")
+
+
 def column_of(text: str) -> Column | None:
     """The column a header cell names, or None (spaces inside the cell ignored)."""
-    found = columns().get(_SPACES.sub("", text))
+    word = _SPACES.sub("", text)
+    found = columns().get(word)
+    if found is None and _task_endings().fullmatch(word) is not None:
+        return Column(text.strip(), ColumnKind.TASK, None)
     return None if found is None else Column(text.strip(), found.kind, found.role)
 
 
@@ -69,7 +80,8 @@ def _header_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
         words = sorted({h for h, c in columns().items() if c.kind in kinds}, key=len, reverse=True)
         return re.compile("|".join(r"\s*".join(map(re.escape, w)) for w in words))
 
-    return any_of({ColumnKind.TASK}), any_of({ColumnKind.UNITS, ColumnKind.DEADLINE})
+    task = re.compile(any_of({ColumnKind.TASK}).pattern + "|" + _task_endings().pattern)
+    return task, any_of({ColumnKind.UNITS, ColumnKind.DEADLINE})
 
 
 def may_hold_table(text: str) -> bool:
@@ -138,6 +150,7 @@ class _Row:
     style: MarkerStyle
     group: int  # rows of one group share merged cells
     cells: list[Cell] = field(default_factory=list)
+    tasks: int = 1  # the task cells read so far (a table may have two task columns)
 
 
 class _Table:
@@ -145,6 +158,7 @@ class _Table:
         self.text = text
         self.attrs = [c for c in cols if c.kind not in (ColumnKind.NUMBER, ColumnKind.TASK)]
         self.numbered = any(c.kind is ColumnKind.NUMBER for c in cols)
+        self.tasks = sum(1 for c in cols if c.kind is ColumnKind.TASK)
         self.rows: list[_Row] = []
         self.row: _Row | None = None
         self.pointer = 0  # the next attribute column a cell of the current row may fill
@@ -183,6 +197,9 @@ class _Table:
                 pending = None
                 self._start(row_token, same_group=False)
                 out.append(row_token)
+                continue
+            if self._second_task(t):
+                out.append(t)  # 重点工作 | 具体措施: the measure goes on the row's task text
                 continue
             column = self._fit(t)
             if column is not None and self.row is not None:
@@ -228,6 +245,19 @@ class _Table:
         before = self.rows[-2]
         if before.style is row.style and before.group == row.group and before.cells:
             row.cells = list(before.cells)
+
+    def _second_task(self, t: Token) -> bool:
+        """A cell of a further task column: the row has read fewer task cells than the table has
+        task columns, none of its other cells yet, and the cell is no list of units for the first
+        units column (a row whose merged group cell was left out starts on its measure)."""
+        row = self.row
+        if row is None or self.pointer or row.tasks >= self.tasks or not self.attrs:
+            return False
+        first = self.attrs[0]
+        if first.kind is not ColumnKind.UNITS or _fits(self.text, t.start, t.end, first):
+            return False
+        row.tasks += 1
+        return True
 
     def _fit(self, t: Token) -> int | None:
         """The first attribute column from the pointer that the cell's text fits."""
