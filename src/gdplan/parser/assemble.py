@@ -270,18 +270,15 @@ class Assembler:
         clauses = [self.shown[i.body[0] : i.body[1]] for _, i in inner]
         if loc is not None:
             clauses.append(self.shown[loc.body[0] : loc.body[1]])
-        return {
-            "lead": roles[Role.LEAD],
-            "responsible": roles[Role.RESPONSIBLE],
-            "implementing": roles[Role.IMPLEMENTING],
-            "cooperating": roles[Role.COOPERATING],
-            "carried": [unit(u) for _, u in reading.carried],
-            "open_ended": any(r.open_ended for r in readings),
-            "deadline": deadline,
-            "clause": "；".join(clauses) if clauses else None,
-            "clause_span": self.nt.span(*loc.body) if loc is not None else None,
-            "form": loc.form if loc is not None else ClauseForm.CARRIED,
-        }
+        return _responsibility_fields(
+            roles,
+            carried=[unit(u) for _, u in reading.carried],
+            open_ended=any(r.open_ended for r in readings),
+            deadline=deadline,
+            clause="；".join(clauses) if clauses else None,
+            clause_span=self.nt.span(*loc.body) if loc is not None else None,
+            form=loc.form if loc is not None else ClauseForm.CARRIED,
+        )
 
     def _row_responsibility(
         self, cells: Sequence[Cell], *, heading: bool
@@ -324,18 +321,15 @@ class Assembler:
             roles[role] = _first_of_each_key(roles[role])
         stated = [c for _, c in read if c.column.kind is ColumnKind.UNITS]
         spans = [(c.segment.start, c.segment.end) for c in stated]
-        responsibility = {
-            "lead": roles[Role.LEAD],
-            "responsible": roles[Role.RESPONSIBLE],
-            "implementing": roles[Role.IMPLEMENTING],
-            "cooperating": roles[Role.COOPERATING],
-            "carried": carried,
-            "open_ended": any(r.open_ended for r, _ in read),
-            "deadline": self.shown[deadline[0] : deadline[1]] if deadline is not None else None,
-            "clause": "；".join(self.shown[s:e] for s, e in spans) if spans else None,
-            "clause_span": self.nt.span(spans[0][0], spans[-1][1]) if spans else None,
-            "form": ClauseForm.TABLE if spans else ClauseForm.CARRIED,
-        }
+        responsibility = _responsibility_fields(
+            roles,
+            carried=carried,
+            open_ended=any(r.open_ended for r, _ in read),
+            deadline=self.shown[deadline[0] : deadline[1]] if deadline is not None else None,
+            clause="；".join(self.shown[s:e] for s, e in spans) if spans else None,
+            clause_span=self.nt.span(spans[0][0], spans[-1][1]) if spans else None,
+            form=ClauseForm.TABLE if spans else ClauseForm.CARRIED,
+        )
         return responsibility, [p for r, _ in read for p in r.problems]
 
     # -- truncation -------------------------------------------------------------------------
@@ -360,6 +354,31 @@ class Assembler:
         if r is None or part.problems or r["form"] is not ClauseForm.LABELLED or r["clause_span"] is None:
             return False
         return bool(r["clause_span"][1] >= self.nt.span(end - 1, end)[1])
+
+
+def _responsibility_fields(
+    roles: dict[Role, list[UnitFields]],
+    *,
+    carried: list[UnitFields],
+    open_ended: bool,
+    deadline: str | None,
+    clause: str | None,
+    clause_span: tuple[int, int] | None,
+    form: ClauseForm,
+) -> dict[str, Any]:
+    """The fields of a :class:`Responsibility`, validated with its node (a clause's or a table row's)."""
+    return {
+        "lead": roles[Role.LEAD],
+        "responsible": roles[Role.RESPONSIBLE],
+        "implementing": roles[Role.IMPLEMENTING],
+        "cooperating": roles[Role.COOPERATING],
+        "carried": carried,
+        "open_ended": open_ended,
+        "deadline": deadline,
+        "clause": clause,
+        "clause_span": clause_span,
+        "form": form,
+    }
 
 
 @functools.lru_cache(maxsize=4096)
