@@ -28,6 +28,7 @@ from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, Any
 
+from gdplan import commands as subcommands
 from gdplan._version import __version__
 from gdplan.commands.options import add_parse_options, add_reader_option
 
@@ -123,10 +124,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_verbosity(schema)
     # Subcommands with a module of their own (gdplan.commands): each adds its parser.
-    from gdplan.commands import compare, report, units
-
-    for command in (units, report, compare):
-        command.add(commands)
+    subcommands.add_all(commands)
     return parser
 
 
@@ -293,10 +291,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _dataset(args)
         if args.command == "schema":
             return _schema()
-        if args.command in ("units", "report", "compare"):
-            from gdplan import commands
-
-            return commands.run(args)
+        if args.command in subcommands.NAMES:
+            return subcommands.run(args)
         parser.print_help(sys.stderr)
         return EXIT_USAGE
     except UsageError as exc:

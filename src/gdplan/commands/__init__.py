@@ -6,6 +6,15 @@ from __future__ import annotations
 import argparse
 import importlib
 
+NAMES = ("units", "report", "compare")
+"""The subcommands with a module here, in the order ``gdplan --help`` lists them."""
+
+
+def add_all(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add every subcommand's parser."""
+    for name in NAMES:
+        importlib.import_module(f"{__name__}.{name}").add(commands)
+
 
 def run(args: argparse.Namespace) -> int:
     """Run the subcommand ``args.command`` with its module's ``run``."""
