@@ -55,6 +55,14 @@ IMPORT_OVERHEAD_TARGET_MS = 100.0  # import gdplan minus bare interpreter start,
 CONVERT_TARGET_MS = 150.0  # gdplan convert seed --to json, a fresh process, at most
 FORMATS = ("json", "jsonl", "xml", "md")
 
+# The least a process that returns a pydantic model does: import pydantic, build one model
+# class, validate and dump one instance. Any `gdplan convert` with the model on its path pays it.
+PYDANTIC_MODEL = (
+    "from pydantic import BaseModel\n"
+    "class Node(BaseModel):\n    label: str\n    line: int\n"
+    "Node(label='1.', line=1).model_dump_json()"
+)
+
 # Markers of the three levels the seed uses: 一、 （一） 1．
 MARKER = regex.compile(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[．.、])")
 
@@ -69,6 +77,9 @@ class Report:
     parse_error: str | None = None
     parse_first_ms: float | None = None
     parse_median_ms: float | None = None
+    parse_cleared_ms: float | None = None
+    validate_median_ms: float | None = None
+    bound_ratio_naive: float | None = None
     headings: int | None = None
     items: int | None = None
     floor_median_ms: float = 0.0
@@ -80,6 +91,7 @@ class Report:
     ratio_naive_target: float = NAIVE_RATIO_TARGET
     ratio_naive_pass: bool = False
     render_ms: dict[str, float] = field(default_factory=dict)
+    render_cleared_ms: dict[str, float] = field(default_factory=dict)
     render_target_ms: dict[str, float] = field(default_factory=lambda: dict(RENDER_TARGET_MS))
     render_pass: bool = False
     process_runs: int = 0
@@ -88,6 +100,7 @@ class Report:
     import_overhead_ms: float = 0.0
     import_target_ms: float = IMPORT_OVERHEAD_TARGET_MS
     import_pass: bool = False
+    pydantic_model_ms: float = 0.0
     convert_ms: float | None = None
     convert_cpu_ms: float | None = None
     convert_target_ms: float = CONVERT_TARGET_MS
@@ -109,6 +122,33 @@ def interleaved(calls: dict[str, Callable[[], object]], rounds: int) -> dict[str
         for name, call in calls.items():
             times[name].append(elapsed_ms(call))
     return {name: statistics.median(values) for name, values in times.items()}
+
+
+def text_caches() -> list[Any]:
+    """Every bounded ``functools.lru_cache`` in gdplan's loaded modules: the caches keyed by
+    text (a clause, a unit name, a unit line). Unbounded ones (``functools.cache``) hold loaded
+    data (word lists, the registry) and stay: clearing them would time loading, not parsing."""
+    found: dict[int, Any] = {}
+    for name, module in list(sys.modules.items()):
+        if not (name == "gdplan" or name.startswith("gdplan.")) or module is None:
+            continue
+        for value in vars(module).values():
+            info = getattr(value, "cache_info", None)
+            parameters = getattr(value, "cache_parameters", None)
+            if callable(info) and callable(parameters) and parameters().get("maxsize") is not None:
+                found[id(value)] = value
+    return list(found.values())
+
+
+def clearing(call: Callable[[], object], caches: list[Any]) -> Callable[[], object]:
+    """``call`` preceded by emptying ``caches``: a document whose every clause and unit line is new."""
+
+    def cleared() -> object:
+        for cache in caches:
+            cache.cache_clear()
+        return call()
+
+    return cleared
 
 
 def floor_pass(path: Path) -> int:
@@ -140,7 +180,13 @@ def measure_parse(report: Report, path: Path) -> None:
         }
         for render in renderers.values():
             render(doc)  # loads the exporter's modules (lxml …) outside the timing
+        from gdplan.model import Document
+
+        dump = doc.model_dump()
+        caches = text_caches()
         calls["gdplan"] = lambda: gdplan.parse(path)
+        calls["gdplan cleared"] = clearing(lambda: gdplan.parse(path), caches)
+        calls["validate"] = lambda: Document.model_validate(dump)
     except Exception as exc:  # any failure here means "the parser is not usable": say which
         report.parse_error = f"{type(exc).__name__}: {exc}"
         medians = interleaved(calls, report.repeat)
@@ -150,13 +196,18 @@ def measure_parse(report: Report, path: Path) -> None:
     report.items = sum(1 for _ in doc.items())
     for fmt in FORMATS:
         calls[fmt] = lambda render=renderers[fmt]: render(doc)
+        calls[fmt + " cleared"] = clearing(lambda render=renderers[fmt]: render(doc), caches)
     medians = interleaved(calls, report.repeat)
     report.floor_median_ms, report.naive_median_ms = medians["floor"], medians["naive"]
     report.parse_median_ms = medians["gdplan"]
+    report.parse_cleared_ms = medians["gdplan cleared"]
+    report.validate_median_ms = medians["validate"]
+    report.bound_ratio_naive = (medians["floor"] + medians["validate"]) / medians["naive"]
     report.ratio_floor = report.parse_median_ms / report.floor_median_ms
     report.ratio_naive = report.parse_median_ms / report.naive_median_ms
     report.ratio_naive_pass = report.ratio_naive <= NAIVE_RATIO_TARGET
     report.render_ms = {fmt: medians[fmt] for fmt in FORMATS}
+    report.render_cleared_ms = {fmt: medians[fmt + " cleared"] for fmt in FORMATS}
     report.render_pass = all(report.render_ms[fmt] <= limit for fmt, limit in RENDER_TARGET_MS.items())
 
 
@@ -186,6 +237,7 @@ def measure_processes(report: Report, path: Path, runs: int) -> None:
     commands = {
         "pass": [sys.executable, "-c", "pass"],
         "import": [sys.executable, "-c", "import gdplan"],
+        "pydantic": [sys.executable, "-c", PYDANTIC_MODEL],
     }
     if report.parse_error is None:
         commands["convert"] = [*gdplan_command(), "convert", str(path), "--to", "json"]
@@ -204,6 +256,7 @@ def measure_processes(report: Report, path: Path, runs: int) -> None:
     report.import_gdplan_ms = medians["import"]
     report.import_overhead_ms = report.import_gdplan_ms - report.python_pass_ms
     report.import_pass = report.import_overhead_ms <= IMPORT_OVERHEAD_TARGET_MS
+    report.pydantic_model_ms = medians["pydantic"]
     if "convert" in medians:
         report.convert_ms = medians["convert"]
         report.convert_cpu_ms = statistics.median(cpu["convert"])
@@ -244,10 +297,16 @@ def render(r: Report) -> str:
         rows += [
             f"gdplan, median of {r.repeat:<4}     {r.parse_median_ms:9.3f} ms"
             f"   ({r.headings} headings, {r.items} items)",
+            f"gdplan, caches cleared     {r.parse_cleared_ms:9.3f} ms"
+            "   (every bounded lru_cache emptied first: no clause or name seen before)",
             f"gdplan, first call (cold)  {r.parse_first_ms:9.3f} ms   (parser modules, dictionaries load)",
+            f"validate the Document      {r.validate_median_ms:9.3f} ms"
+            "   (Document.model_validate of the parsed seed's dump: the model every parse returns)",
             "",
             f"ratio gdplan/naive         {r.ratio_naive:9.2f}      target <= {r.ratio_naive_target:g}"
             f"        {verdict(r.ratio_naive_pass)}",
+            f"ratio (floor+validate)/naive {r.bound_ratio_naive:7.2f}"
+            "      (the least any parse returning the validated model can reach)",
             f"ratio gdplan/floor         {r.ratio_floor:9.1f}",
             "",
         ]
@@ -255,13 +314,18 @@ def render(r: Report) -> str:
             limit = r.render_target_ms.get(fmt)
             target = f"      target <= {limit:g} ms" if limit is not None else ""
             passed = f"     {verdict(r.render_ms[fmt] <= limit)}" if limit is not None else ""
-            rows.append(f"render {fmt:<6}, median      {r.render_ms[fmt]:9.3f} ms{target}{passed}")
+            rows.append(
+                f"render {fmt:<6}, median      {r.render_ms[fmt]:9.3f} ms{target}{passed}"
+                f"   (caches cleared: {r.render_cleared_ms[fmt]:.3f} ms)"
+            )
     rows += [
         "",
         f"python -c pass             {r.python_pass_ms:9.1f} ms   (median of {r.process_runs} processes)",
         f'python -c "import gdplan"  {r.import_gdplan_ms:9.1f} ms   (median of {r.process_runs} processes)',
         f"import overhead            {r.import_overhead_ms:9.1f} ms   target <= {r.import_target_ms:g} ms  "
         + verdict(r.import_pass),
+        f"python, one pydantic model {r.pydantic_model_ms:9.1f} ms"
+        "   (import pydantic, one model class, validate + dump: the floor of a convert on this machine)",
     ]
     if r.convert_ms is not None:
         rows.append(
