@@ -110,7 +110,7 @@ def _node(out: list[str], pad: str, node: Node) -> None:
     path = " ".join(map(str, node.path))
     truncated = ' truncated="true"' if node.truncated else ""
     out.append(
-        f'{pad}<node kind="{node.kind}" style="{node.style.value}"{_attr("label", node.label)}'
+        f'{pad}<node kind="{node.kind}" style="{node.style}"{_attr("label", node.label)}'
         f' number="{node.number}" path="{path}" line="{node.line}"{_span(node.span)}{truncated}>\n'
     )
     inner = pad + _PAD
@@ -126,21 +126,25 @@ def _node(out: list[str], pad: str, node: Node) -> None:
 
 def _responsibility(out: list[str], pad: str, duty: Responsibility) -> None:
     start = (
-        f'responsibility form="{duty.form.value}" open-ended="{_bool(duty.open_ended)}"'
+        f'responsibility form="{duty.form}" open-ended="{_bool(duty.open_ended)}"'
         f"{_attr('deadline', duty.deadline)}"
     )
     carried = duty.carried
+    # units compared by value as the model's == compares them (same type, same fields)
+    carried_keys = {(type(unit), _UNIT_FIELDS(unit)) for unit in carried}
     inner = pad + _PAD
     lines: list[str] = []
-    named: list[Unit] = []
+    named: set[tuple[type, tuple[str | None, ...]]] = set()
     for field, role_name in _ROLE_NAMES:
         for unit in getattr(duty, field):
-            is_carried = bool(carried) and _among(unit, carried)
-            lines.append(inner + _unit_line(_UNIT_FIELDS(unit), role_name, is_carried))
-            named.append(unit)
+            fields = _UNIT_FIELDS(unit)
+            key = (type(unit), fields)
+            lines.append(inner + _unit_line(fields, role_name, key in carried_keys))
+            named.add(key)
     for unit in carried:  # carried units are also in a role list; keep any that is not
-        if not _among(unit, named):
-            lines.append(inner + _unit_line(_UNIT_FIELDS(unit), None, True))
+        fields = _UNIT_FIELDS(unit)
+        if (type(unit), fields) not in named:
+            lines.append(inner + _unit_line(fields, None, True))
     if duty.clause is not None:
         lines.append(f"{inner}<clause{_span(duty.clause_span)}>{_text(duty.clause)}</clause>\n")
     _element(out, pad, start, "responsibility", lines)
@@ -226,12 +230,6 @@ def _text(text: str) -> str:
 
 def _span(span: Span | None) -> str:
     return "" if span is None else f' start="{span[0]}" end="{span[1]}"'
-
-
-def _among(unit: Unit, units: list[Unit]) -> bool:
-    """``unit in units`` by value, as the model's ``==`` compares (same type, same fields), fast."""
-    fields = unit.__dict__
-    return any(other is unit or (type(other) is type(unit) and other.__dict__ == fields) for other in units)
 
 
 def _bool(value: bool) -> str:

@@ -44,7 +44,12 @@ def format_plain_attrs(attrs: Mapping[str, str]) -> str:
     spans, paths, marker styles, kinds. No check runs (a heading line has five of them)."""
     if not attrs:
         return ""
-    pairs = " ".join([f"{name}={value}" for name, value in attrs.items()])
+    return format_plain_pairs(" ".join([f"{name}={value}" for name, value in attrs.items()]))
+
+
+def format_plain_pairs(pairs: str) -> str:
+    """`` <!-- pairs -->`` for ``name=value`` pairs already joined by spaces, none needing
+    escaping (a heading line builds its pairs directly: it is written for every node)."""
     return f" {_OPEN}{pairs}{_CLOSE}"
 
 

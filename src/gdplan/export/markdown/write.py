@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from gdplan.export.markdown import grammar as g
-from gdplan.export.markdown.attrs import format_attrs, format_plain_attrs, format_span
+from gdplan.export.markdown.attrs import format_attrs, format_plain_pairs, format_span
 from gdplan.export.markdown.escape import escape_block, escape_text, may_escape, reference
 from gdplan.model import ROLES, Diagnostic, Document, Node, Notice, Responsibility, Role, Unit
 
@@ -76,18 +76,16 @@ def node_blocks(blocks: list[str], node: Node, *, depth: int, positional_path: l
 def heading_line(node: Node, *, depth: int, positional_path: list[int]) -> str:
     """``## 一、 title <!-- … -->``, or a bold line below the sixth heading level."""
     # every value here is a number, a path, a span, a marker style or a kind: none needs escaping
-    attrs = {"style": node.style.value, "number": str(node.number)}
-    if node.kind != ("heading" if node.children else "item"):
-        attrs["kind"] = node.kind
-    if node.path != positional_path:
-        attrs["path"] = ".".join(str(ordinal) for ordinal in node.path)
-    attrs["line"] = str(node.line)
-    attrs["span"] = format_span(node.span)
+    kind = "" if node.kind == ("heading" if node.children else "item") else f" kind={node.kind}"
+    path = "" if node.path == positional_path else " path=" + ".".join(map(str, node.path))
+    pairs = (
+        f"style={node.style} number={node.number}{kind}{path}"
+        f" line={node.line} span={format_span(node.span)}"
+    )
     visible = f"{escape_text(node.label, extra=' ')} {escape_text(node.title)}"
     if depth <= g.MAX_HEADING_DEPTH:
-        return "#" * (depth + 1) + " " + visible + format_plain_attrs(attrs)
-    attrs["depth"] = str(depth)
-    return g.BOLD + visible + g.BOLD + format_plain_attrs(attrs)
+        return "#" * (depth + 1) + " " + visible + format_plain_pairs(pairs)
+    return g.BOLD + visible + g.BOLD + format_plain_pairs(f"{pairs} depth={depth}")
 
 
 def fact_lines(node: Node) -> list[str]:
@@ -111,14 +109,14 @@ def responsibility_lines(duty: Responsibility) -> list[str]:
     if duty.deadline is not None:
         lines.append(_fact(g.DEADLINE_LABEL, escape_text(duty.deadline)))
     # a span is two numbers: it never needs escaping
-    span = format_plain_attrs({"span": format_span(duty.clause_span)}) if duty.clause_span is not None else ""
+    span = "" if duty.clause_span is None else format_plain_pairs("span=" + format_span(duty.clause_span))
     if duty.clause is not None:
         lines.append(f"{g.BULLET}{g.CLAUSE_LABEL}{g.COLON}{escape_text(duty.clause)}{span}")
         span = ""
     # the form line is written when it says something: a form other than the default, a
     # clause span without a clause, or that there is a (wholly empty) responsibility at all
     if duty.form is not _DEFAULT_FORM or span or not lines:
-        lines.append(f"{g.BULLET}{g.FORM_LABEL}{g.COLON}{duty.form.value}{span}")
+        lines.append(f"{g.BULLET}{g.FORM_LABEL}{g.COLON}{duty.form}{span}")
     return lines
 
 
