@@ -14,11 +14,13 @@ from collections.abc import Mapping
 from hypothesis import given
 from hypothesis import strategies as st
 
+from gdplan.export import FORMATS, to_json
 from gdplan.export.markdown import escape
 from gdplan.export.markdown import grammar as g
 from gdplan.export.markdown.attrs import _CLOSE, _OPEN, format_attrs, format_plain_attrs
 from gdplan.export.markdown.write import _joined
-from gdplan.model import MarkerStyle
+from gdplan.model import Document, MarkerStyle
+from tests.export_documents import documents, rich_document
 
 
 def plain_escape_text(text: str, *, extra: str = "") -> str:
@@ -126,3 +128,14 @@ def test_the_fast_paths_leave_plain_text_alone_and_escape_the_rest() -> None:
     assert _joined(["省财政厅", "省科技厅"]) == "省财政厅、省科技厅"
     assert _joined(["有关单位等", "省科技厅"]) == "有关单位&#31561;、省科技厅"
     assert format_attrs({"key": ["甲 乙", "丙"]}) == " <!-- key=甲&#32;乙、丙 -->"
+
+
+@given(documents())
+def test_json_file_bytes_are_to_json_encoded(doc: Document) -> None:
+    # FORMATS["json"] takes pydantic's bytes as they are; the meaning is to_json's text + "\n"
+    assert FORMATS["json"].to_bytes(doc) == (to_json(doc) + "\n").encode("utf-8")
+
+
+def test_json_file_bytes_of_the_rich_document() -> None:
+    doc = rich_document()
+    assert FORMATS["json"].to_bytes(doc) == (to_json(doc) + "\n").encode("utf-8")

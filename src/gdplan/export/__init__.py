@@ -35,9 +35,14 @@ class Exporter:
     suffix: str
     media_type: str
     binary: bool = False
+    # The file's bytes made directly, for a text format whose writer can skip the str round
+    # trip; it must equal what to_bytes makes from ``write``.
+    write_bytes: Callable[[Document], bytes] | None = None
 
     def to_bytes(self, doc: Document) -> bytes:
         """The file's bytes: a text format as UTF-8 ending in a newline, a binary one as written."""
+        if self.write_bytes is not None:
+            return self.write_bytes(doc)
         out = self.write(doc)
         if isinstance(out, bytes):
             return out
@@ -48,6 +53,12 @@ def _write_json(doc: Document) -> str:
     from gdplan.export.json import to_json
 
     return to_json(doc) + "\n"
+
+
+def _write_json_bytes(doc: Document) -> bytes:
+    from gdplan.export.json import to_json_bytes
+
+    return to_json_bytes(doc)
 
 
 def _write_jsonl(doc: Document) -> str:
@@ -78,7 +89,7 @@ def _write_md(doc: Document) -> str:
 
 
 FORMATS: dict[str, Exporter] = {
-    "json": Exporter(_write_json, ".json", "application/json"),
+    "json": Exporter(_write_json, ".json", "application/json", write_bytes=_write_json_bytes),
     "jsonl": Exporter(_write_jsonl, ".jsonl", "application/jsonl"),
     "xml": Exporter(_write_xml, ".xml", "application/xml"),
     "md": Exporter(_write_md, ".md", "text/markdown; charset=utf-8"),
