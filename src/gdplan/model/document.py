@@ -315,7 +315,9 @@ class UnitTasks(_Model):
     model_config = ConfigDict(extra="forbid", validate_assignment=False, defer_build=True)
 
     unit: Unit
-    names: list[str] = Field(default_factory=_empty_list, description="every printed form, in order of first use")
+    names: list[str] = Field(
+        default_factory=_empty_list, description="every printed form, in order of first use"
+    )
     lead: list[list[int]] = Field(default_factory=_empty_list)
     responsible: list[list[int]] = Field(default_factory=_empty_list)
     implementing: list[list[int]] = Field(default_factory=_empty_list)
