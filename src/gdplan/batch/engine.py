@@ -9,6 +9,7 @@ memory stays flat whatever the number of inputs).
 from __future__ import annotations
 
 import functools
+import gc
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -44,17 +45,49 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+class FrozenHeap:
+    """What a run loaded, kept out of the cyclic garbage collector's way until the run ends.
+
+    Everything loaded by the first document (pydantic's schemas, the registry, compiled
+    grammars, caches) lives as long as the run, yet each full collection walks all of it
+    again: about half of the collector's time on a long run. :func:`gc.freeze` moves what
+    exists now to a generation that is never collected; :meth:`release` (when the engine
+    closes) puts it back, so garbage frozen with it is collected after the run instead of
+    during it. A heap someone else froze is left alone.
+    """
+
+    def __init__(self) -> None:
+        self._frozen = False
+
+    def freeze(self) -> None:
+        if self._frozen or gc.get_freeze_count():
+            return
+        gc.freeze()
+        self._frozen = True
+
+    def release(self) -> None:
+        if self._frozen:
+            gc.unfreeze()
+            self._frozen = False
+
+
 class InlineEngine:
     """-j 1: no processes at all; the cheapest way to run and the baseline for speed-ups."""
 
+    def __init__(self) -> None:
+        self._heap = FrozenHeap()
+
     def imap_unordered(self, fn: Callable[[J], R], jobs: Iterable[J]) -> Iterator[R]:
-        return map(fn, jobs)
+        return self.imap(fn, jobs)
 
     def imap(self, fn: Callable[[J], R], jobs: Iterable[J]) -> Iterator[R]:
-        return map(fn, jobs)
+        for index, job in enumerate(jobs):
+            if index == 1:  # what the first job loaded on first use is loaded: freeze it
+                self._heap.freeze()
+            yield fn(job)
 
     def close(self) -> None:
-        pass
+        self._heap.release()
 
 
 class ProcessEngine:
@@ -83,6 +116,10 @@ class ProcessEngine:
         # Jobs go to workers a few at a time: per-job pickling and future bookkeeping in the
         # parent cost about 0.4 ms of CPU a document, which competes with the workers.
         self._chunk = chunk
+        # Workers fork on the first submit, with the warm heap frozen: their collections then
+        # neither walk it nor write to its shared pages.
+        self._heap = FrozenHeap()
+        self._heap.freeze()
 
     def _chunks(self, jobs: Iterable[J]) -> Iterator[list[J]]:
         """The first window one job at a time (a small batch still spreads over the workers),
@@ -123,6 +160,7 @@ class ProcessEngine:
             self._pool.shutdown(wait=True, cancel_futures=True)
         finally:
             self._lifeline.close()
+            self._heap.release()
 
 
 def _run_chunk(fn: Callable[[J], R], jobs: list[J]) -> list[R]:
