@@ -1,13 +1,18 @@
-"""A batch keeps what it loaded out of the cyclic collector's way while it runs, and only then."""
+"""What a command loaded is kept out of the cyclic collector's way while it runs, and only then
+(gdplan.batch.heap: a batch after its first document or warm-up, a convert after its imports)."""
 
 from __future__ import annotations
 
 import gc
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
-from gdplan.batch.engine import FrozenHeap, InlineEngine
+from gdplan.batch.engine import InlineEngine
+from gdplan.batch.heap import FrozenHeap
+
+SEED = Path(__file__).resolve().parents[1] / "samples" / "gd-2025-digital-seed.txt"
 
 
 @pytest.fixture(autouse=True)
@@ -44,7 +49,69 @@ def test_a_heap_frozen_by_someone_else_stays_frozen() -> None:
     heap = FrozenHeap()
     heap.freeze()
     heap.release()
-    assert gc.get_freeze_count() == before > 0
+    assert gc.get_freeze_count() >= before > 0
+
+
+def test_an_inner_freeze_adds_and_the_owner_thaws_everything() -> None:
+    outer, inner = FrozenHeap(), FrozenHeap()
+    outer.freeze()
+    frozen = gc.get_freeze_count()
+    made = [[n] for n in range(1000)]  # containers: tracked by the collector
+    inner.freeze()
+    assert gc.get_freeze_count() >= frozen + len(made)
+    inner.release()
+    assert gc.get_freeze_count() > 0
+    outer.release()
+    assert gc.get_freeze_count() == 0
+
+
+def test_loading_turns_the_collector_off_for_the_block_only() -> None:
+    heap = FrozenHeap()
+    with heap.loading():
+        assert not gc.isenabled()
+    assert gc.isenabled() and gc.get_freeze_count() > 0
+    heap.release()
+    assert gc.get_freeze_count() == 0
+
+
+def test_loading_leaves_a_disabled_collector_disabled() -> None:
+    heap = FrozenHeap()
+    gc.disable()
+    try:
+        with heap.loading():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+        heap.release()
+
+
+def test_convert_leaves_the_collector_as_it_found_it(tmp_path: Path) -> None:
+    from gdplan.cli import main
+
+    out = tmp_path / "seed.json"
+    assert main(["convert", str(SEED), "-o", str(out), "-q"]) == 0
+    assert out.read_bytes().startswith(b"{")
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+
+
+@pytest.mark.parametrize(
+    ("name", "reader", "surely"),
+    [
+        ("plan.txt", None, True),
+        ("plan.HTML", None, True),
+        ("plan.md", None, False),
+        ("plan.json", None, False),
+        ("plan", None, False),  # told by content
+        ("plan.md", "txt", True),
+        ("plan.txt", "md", False),
+        ("plan.txt", "nonsense", False),
+    ],
+)
+def test_parses_notice_only_when_sure(name: str, reader: str | None, surely: bool) -> None:
+    from gdplan.load import parses_notice
+
+    assert parses_notice(Path(name), reader) is surely
 
 
 def test_cyclic_garbage_made_before_the_freeze_is_collected_after_release() -> None:

@@ -18,6 +18,7 @@ module puts the one handler on it. Heavy modules load only when a command needs 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import os
 import shlex
@@ -281,11 +282,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(words)
     configure_logging(verbose=getattr(args, "verbose", False), quiet=getattr(args, "quiet", False))
     from gdplan.batch import stop
+    from gdplan.batch.heap import FrozenHeap
 
     stop.reset()
     previous = {s: signal.signal(s, _on_signal) for s in (signal.SIGINT, signal.SIGTERM)}
+    heap = FrozenHeap()
     try:
         if args.command == "convert":
+            with heap.loading():  # no collection walks what the imports make (batch/heap.py)
+                _load_for_convert(args)
             return _convert(args)
         if args.command == "dataset":
             return _dataset(args)
@@ -309,6 +314,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for signum, handler in previous.items():
             signal.signal(signum, handler)
         stop.reset()
+        heap.release()
     return EXIT_OK  # pragma: no cover - every branch returns
 
 
@@ -321,6 +327,25 @@ def _say_interrupted(args: argparse.Namespace, words: Sequence[str]) -> None:
     else:
         hint = "gdplan: interrupted"
     print(hint, file=sys.stderr, flush=True)
+
+
+def _load_for_convert(args: argparse.Namespace) -> None:
+    """Import what converting needs: the exporters; for one input that is surely a notice (not
+    gdplan's own output read back, see load.parses_notice), the parser and the registry too.
+    A batch loads those in its engine. Loading ahead only saves time: a failure here is left
+    for the conversion to meet and report."""
+    with contextlib.suppress(Exception):
+        import gdplan.batch.formats
+        import gdplan.load
+
+        if len(args.inputs) != 1 or args.inputs[0] == STDIO:
+            return
+        source = Path(args.inputs[0])
+        if gdplan.load.parses_notice(source, args.reader) and not source.is_dir():
+            import gdplan.parser
+            from gdplan.registry.data import registry
+
+            registry()
 
 
 def _convert(args: argparse.Namespace) -> int:

@@ -40,6 +40,15 @@ def reader_for(path: Path, forced: str | None = None) -> str | None:
     return _OWN_SUFFIXES.get(path.suffix.lower())
 
 
+def parses_notice(path: Path, forced: str | None = None) -> bool:
+    """Whether :func:`load_document` surely parses ``path`` as a notice (rather than reading
+    gdplan's own output back): by the reader forced or by the suffix. A file without a suffix
+    is told by its content, so it is not sure; nor is a reader that does not exist."""
+    if forced is not None:
+        return forced in READERS and forced not in _OWN_SUFFIXES.values()
+    return bool(path.suffix) and path.suffix.lower() not in _OWN_SUFFIXES
+
+
 def load_document(
     path: Path,
     *,

@@ -9,12 +9,13 @@ memory stays flat whatever the number of inputs).
 from __future__ import annotations
 
 import functools
-import gc
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from typing import Any, Protocol, TypeVar
+
+from gdplan.batch.heap import FrozenHeap
 
 J = TypeVar("J")
 R = TypeVar("R")
@@ -45,32 +46,6 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-class FrozenHeap:
-    """What a run loaded, kept out of the cyclic garbage collector's way until the run ends.
-
-    Everything loaded by the first document (pydantic's schemas, the registry, compiled
-    grammars, caches) lives as long as the run, yet each full collection walks all of it
-    again: about half of the collector's time on a long run. :func:`gc.freeze` moves what
-    exists now to a generation that is never collected; :meth:`release` (when the engine
-    closes) puts it back, so garbage frozen with it is collected after the run instead of
-    during it. A heap someone else froze is left alone.
-    """
-
-    def __init__(self) -> None:
-        self._frozen = False
-
-    def freeze(self) -> None:
-        if self._frozen or gc.get_freeze_count():
-            return
-        gc.freeze()
-        self._frozen = True
-
-    def release(self) -> None:
-        if self._frozen:
-            gc.unfreeze()
-            self._frozen = False
-
-
 class InlineEngine:
     """-j 1: no processes at all; the cheapest way to run and the baseline for speed-ups."""
 
@@ -82,7 +57,7 @@ class InlineEngine:
 
     def imap(self, fn: Callable[[J], R], jobs: Iterable[J]) -> Iterator[R]:
         for index, job in enumerate(jobs):
-            if index == 1:  # what the first job loaded on first use is loaded: freeze it
+            if index == 1:  # what a job loads on first use is loaded now: freeze it (heap.py)
                 self._heap.freeze()
             yield fn(job)
 
