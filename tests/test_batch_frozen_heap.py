@@ -129,3 +129,33 @@ def test_cyclic_garbage_made_before_the_freeze_is_collected_after_release() -> N
     assert gc.collect() == 0  # frozen with the rest while the run lasts
     heap.release()
     assert gc.collect() > 0
+
+
+def test_the_command_itself_exits_with_the_heap_frozen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # main() without argv is the console script: the process exits next, and a frozen heap
+    # spares the collections the interpreter runs as it shuts down.
+    from gdplan.cli import main
+
+    out = tmp_path / "seed.json"
+    monkeypatch.setattr("sys.argv", ["gdplan", "convert", str(SEED), "-o", str(out), "-q"])
+    assert main() == 0
+    assert gc.isenabled() and gc.get_freeze_count() > 0
+
+
+def test_the_command_in_a_fresh_process_writes_what_main_writes(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from gdplan.cli import main
+
+    by_main, by_command = tmp_path / "main.json", tmp_path / "command.json"
+    assert main(["convert", str(SEED), "-o", str(by_main), "-q"]) == 0
+    done = subprocess.run(
+        [sys.executable, "-m", "gdplan", "convert", str(SEED), "-o", str(by_command)],
+        capture_output=True,
+        check=False,
+    )
+    assert done.returncode == 0 and done.stderr == b""
+    assert by_command.read_bytes() == by_main.read_bytes()
