@@ -277,6 +277,9 @@ def resume_command(argv: Sequence[str]) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command ``argv`` and return its exit status. Without ``argv`` it is the process's
+    own command line (``sys.argv``): the process is taken to exit next, and the heap is left
+    frozen (:mod:`gdplan.batch.heap`); from Python, pass ``argv``."""
     parser = build_parser()
     words = list(sys.argv[1:] if argv is None else argv)
     args = parser.parse_args(words)
