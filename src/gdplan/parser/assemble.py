@@ -6,7 +6,6 @@ or a rule from one node to every later one.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -16,6 +15,7 @@ from gdplan.model import ROLES, ClauseForm, Diagnostic, MarkerStyle, Node, Role
 from gdplan.parser import clause as _clause
 from gdplan.parser.clause import CarryState, ClauseLocation, ClauseReading, UnitRef
 from gdplan.parser.clause.deadline import labelled_deadline
+from gdplan.parser.memo import memo
 from gdplan.parser.rules.table import Rows
 from gdplan.parser.text import NormalizedText, fold_key, trim_space
 from gdplan.parser.tokens import Cell, ColumnKind
@@ -381,7 +381,7 @@ def _responsibility_fields(
     }
 
 
-@functools.lru_cache(maxsize=4096)
+@memo(maxsize=4096)
 def _unit_key(name: str) -> str:
     """The key of a unit named ``name`` in the analysis text (units recur: fold each once)."""
     return fold_key(name, simplified=True)

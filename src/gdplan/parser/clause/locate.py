@@ -4,7 +4,6 @@ parenthetical, a last line listing units (a table flattened one cell per line), 
 
 from __future__ import annotations
 
-import functools
 import re
 
 from gdplan.model import ClauseForm
@@ -24,6 +23,7 @@ from gdplan.parser.clause.scan import (
     unclosed_opener,
 )
 from gdplan.parser.clause.types import ClauseLocation, Offsets
+from gdplan.parser.memo import memo
 
 _TAIL = SPACE + "。;；."  # what may follow the clause at the end of a node
 _CELL_TAIL = _TAIL + "|"
@@ -299,7 +299,7 @@ def _part_is_unit(text: str, start: int, end: int) -> bool:
     return _name_is_unit(text[start:end])
 
 
-@functools.lru_cache(maxsize=4096)
+@memo(maxsize=4096)
 def _name_is_unit(name: str) -> bool:
     if any(word in name for word in _NOT_IN_NAMES):
         return False

@@ -13,6 +13,8 @@ import logging
 import re
 from importlib import resources
 
+from gdplan.parser.memo import memo
+
 # Endings of organisation names. The strict set decides whether a bare bracketed list is a
 # clause ((省商务厅,省供销合作联社)) rather than a remark ((试行), (共建)); the loose set adds
 # endings that are too common in ordinary words to prove anything alone.
@@ -65,7 +67,7 @@ def is_each(name: str) -> bool:
     return len(name) >= 2 and name.startswith("各")
 
 
-@functools.lru_cache(maxsize=8192)
+@memo(maxsize=8192)
 def looks_like_unit(name: str, *, strict: bool = False) -> bool:
     """The name reads as an organisation (``name`` without trailing bracket groups)."""
     if strict:
@@ -76,7 +78,7 @@ def looks_like_unit(name: str, *, strict: bool = False) -> bool:
     return is_each(name) or (len(name) >= 2 and (ends_like_org(name) or name.endswith(("市", "区", "县"))))
 
 
-@functools.lru_cache(maxsize=4096)
+@memo(maxsize=4096)
 def jurisdiction_prefix(name: str) -> str:
     """The jurisdiction word a shared prefix is made of: 省委网信办 → 省委, 省发展改革委 → 省."""
     if name.startswith(NOT_JURISDICTION):
@@ -92,7 +94,7 @@ _OPENS_WITH_PLACE_LEVEL = re.compile(
 )  # not 中心城区: generic
 
 
-@functools.lru_cache(maxsize=8192)
+@memo(maxsize=8192)
 def has_own_jurisdiction(name: str) -> bool:
     """The name says whose it is: 省/市/国家… or a place (广东海事局, 海关总署广东分署)."""
     if name.startswith(OWN_JURISDICTION_STARTS) and not name.startswith(NOT_JURISDICTION):
@@ -104,7 +106,7 @@ def has_own_jurisdiction(name: str) -> bool:
     return _place_at(name, 0) > 0 or _OPENS_WITH_PLACE_LEVEL.match(name) is not None
 
 
-@functools.lru_cache(maxsize=8192)
+@memo(maxsize=8192)
 def leading_place_length(name: str) -> int:
     """Length of the place name(s) a name starts with: 珠海出入境边防检查总站 → 2 (珠海).
 
@@ -158,7 +160,7 @@ def _tagged_place_length(name: str) -> int:
     return length
 
 
-@functools.lru_cache(maxsize=1024)
+@memo(maxsize=1024)
 def _tagged(name: str) -> tuple[tuple[str, str], ...]:
     """jieba's words and part-of-speech flags for a name (loads jieba on first use)."""
     import jieba

@@ -7,7 +7,6 @@ units share a prefix written once (省), or a suffix written once (广州、深�
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -27,6 +26,7 @@ from gdplan.parser.clause.scan import (
     trim,
 )
 from gdplan.parser.clause.types import Offsets, UnitRef
+from gdplan.parser.memo import memo
 
 # 等 / 等单位 / 等有关单位 / 等部门 after a unit, or a kind of units after 等 (X等市直有关单位,
 # 市财政局等市级相关单位, X等10个部门): the list is not exhaustive, and the unit is X.
@@ -127,7 +127,7 @@ def _read_group_uncached(text: str) -> _FoundGroup:
     return _FoundGroup(tuple(found), open_ended, tuple(problems))
 
 
-_read_group_text = functools.lru_cache(maxsize=4096)(_read_group_uncached)
+_read_group_text = memo(maxsize=4096)(_read_group_uncached)
 
 def _cut_parts(text: str) -> tuple[list[Offsets], dict[int, Role], bool, list[str]]:
     """The parts of a group between 、: 等 cut off, a role mark (牵头) taken, 和 split.
