@@ -12,7 +12,6 @@ shifted back to the document's.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -24,12 +23,13 @@ from gdplan.parser.clause.roles import LABEL
 from gdplan.parser.clause.scan import SPACE, inner_spans, split_top, trim
 from gdplan.parser.clause.types import CarryState, ClauseLocation, ClauseReading, Offsets, UnitRef
 from gdplan.parser.clause.units import read_group
+from gdplan.parser.lazy import lazy
 from gdplan.parser.memo import memo
 
 _SENTENCE_TRIM = SPACE + ",，"
 # A line of another label (责任领导:X, 完成标志:Y) among a node's unit label lines: no units.
-_SPACED_LABEL = re.compile(r"[ \t\u3000]+(?=" + LABEL.pattern + ")")
-_OTHER_LABEL = re.compile(r"[ \t\u3000]*[\u4e00-\u9fff]{2,10}[ \t\u3000]*:")
+_SPACED_LABEL = lazy(r"[ \t\u3000]+(?=" + LABEL.pattern + ")")
+_OTHER_LABEL = lazy(r"[ \t\u3000]*[\u4e00-\u9fff]{2,10}[ \t\u3000]*:")
 
 
 def read_clause(

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import functools
 import logging
-import re
 from importlib import resources
 
+from gdplan.parser.lazy import lazy
 from gdplan.parser.memo import memo
 
 # Endings of organisation names. The strict set decides whether a bare bracketed list is a
@@ -46,7 +46,7 @@ PROVINCES = (
     "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西",
     "甘肃", "青海", "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门",
 )  # fmt: skip
-_PROVINCE = re.compile("|".join(PROVINCES))
+_PROVINCE = lazy("|".join(PROVINCES))
 # Words jieba tags as places that are ordinary nouns in unit names (省海洋综合执法总队); the
 # lexicon leaves them out too.
 NOT_PLACES = frozenset({"海洋", "海关", "海事", "海域", "深度", "城乡", "城市", "农村", "边境", "口岸"})
@@ -89,7 +89,7 @@ def jurisdiction_prefix(name: str) -> str:
     return ""
 
 
-_OPENS_WITH_PLACE_LEVEL = re.compile(
+_OPENS_WITH_PLACE_LEVEL = lazy(
     r"[\u4e00-\u9fff]{2,3}(?<!城)[区县市州旗盟](?!场)"
 )  # not 中心城区: generic
 

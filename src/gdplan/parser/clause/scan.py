@@ -10,6 +10,7 @@ import functools
 import re
 
 from gdplan.parser.clause.types import Offsets
+from gdplan.parser.lazy import lazy
 
 # Full-width forms are folded to ASCII in the analysis text; they are listed anyway so a
 # caller that skips the folding still splits correctly. 《》 count so a title never splits.
@@ -28,7 +29,7 @@ def trim(text: str, start: int, end: int, chars: str = SPACE) -> Offsets:
     return start, end
 
 
-_BRACKET = re.compile("[" + re.escape(OPENERS + CLOSERS) + "]")
+_BRACKET = lazy("[" + re.escape(OPENERS + CLOSERS) + "]")
 
 
 @functools.lru_cache(maxsize=16)

@@ -30,12 +30,13 @@ from importlib import resources
 from gdplan.model import MarkerStyle, Role
 from gdplan.parser.clause.deadline import deadline_of
 from gdplan.parser.clause.locate import reads_as_clause
+from gdplan.parser.lazy import lazy
 from gdplan.parser.tokens import Cell, Column, ColumnKind, Marker, Segment, Token, TokenKind
 
 Rows = dict[int, tuple[Cell, ...]]  # the start of a row's task token → the row's cells
 
-_SPACES = re.compile(r"\s+")
-_BARE_NUMBER = re.compile(r"\d{1,3}")
+_SPACES = lazy(r"\s+")
+_BARE_NUMBER = lazy(r"\d{1,3}")
 _CELL_TRIM = " \t\u3000。;"
 # Short cells: a time limit or a leader's name is a few words, never a paragraph.
 _SHORT = 30
@@ -60,7 +61,8 @@ def _task_endings() -> re.Pattern[str]:
     """A header cell not listed that names a task column by its ending (改革任务)."""
     raw = resources.files(__package__).joinpath("table_columns.toml").read_text(encoding="utf-8")
     endings = tomllib.loads(raw)["task"].get("endings", [])
-    return re.compile(r"[\u4e00-\u9fff]{0,6}(?:" + "|".join(map(re.escape, endings)) + ")")
+    # lazy: _header_words, which every parse asks, needs only its source
+    return lazy(r"[\u4e00-\u9fff]{0,6}(?:" + "|".join(map(re.escape, endings)) + ")")
 
 
 def column_of(text: str) -> Column | None:
@@ -76,12 +78,12 @@ def column_of(text: str) -> Column | None:
 def _header_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A task header word, and a units or deadline header word (spaces allowed inside)."""
 
-    def any_of(kinds: set[ColumnKind]) -> re.Pattern[str]:
+    def any_of(kinds: set[ColumnKind]) -> str:
         words = sorted({h for h, c in columns().items() if c.kind in kinds}, key=len, reverse=True)
-        return re.compile("|".join(r"\s*".join(map(re.escape, w)) for w in words))
+        return "|".join(r"\s*".join(map(re.escape, w)) for w in words)
 
-    task = re.compile(any_of({ColumnKind.TASK}).pattern + "|" + _task_endings().pattern)
-    return task, any_of({ColumnKind.UNITS, ColumnKind.DEADLINE})
+    task = re.compile(any_of({ColumnKind.TASK}) + "|" + _task_endings().pattern)
+    return task, re.compile(any_of({ColumnKind.UNITS, ColumnKind.DEADLINE}))
 
 
 def may_hold_table(text: str) -> bool:
