@@ -111,6 +111,12 @@ def _converts_to_itself(text: str) -> bool:
     return changed.search(text) is None and phrases.search(text) is None
 
 
+def load_converter() -> None:
+    """Load OpenCC now (a batch's parent process, before it forks its workers): a parse loads
+    it only for a text in traditional script."""
+    _t2s()
+
+
 def to_simplified(text: str) -> str:
     """Traditional → simplified, guaranteed to keep the length (so offsets hold)."""
     if _converts_to_itself(text):
