@@ -148,14 +148,14 @@ def test_changing_a_reading_does_not_change_the_next_one() -> None:
 
 
 def _memo_caches() -> list[functools._lru_cache_wrapper[object]]:
-    """Every bounded lru_cache of the parser's modules that is keyed by texts (maxsize > 16)."""
+    """Every bounded lru_cache of the parser's modules (unbounded ones hold loaded data)."""
     found = []
     for info in pkgutil.walk_packages(gdplan.parser.__path__, "gdplan.parser."):
         module = importlib.import_module(info.name)
         for value in vars(module).values():
             if isinstance(value, functools._lru_cache_wrapper):
                 size = value.cache_parameters()["maxsize"]
-                if size is not None and size > 16:
+                if size is not None:
                     found.append(value)
     return found
 

@@ -19,7 +19,7 @@ import unicodedata
 from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache, cached_property, lru_cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import TYPE_CHECKING, Protocol
 
@@ -73,7 +73,7 @@ class _Converter(Protocol):
     def convert(self, text: str) -> str: ...
 
 
-@lru_cache(maxsize=1)
+@cache  # loaded data, not a cache of texts: gdplan.parser.clear_caches leaves it
 def _t2s() -> _Converter:
     import opencc  # loaded on first parse, not on import gdplan
 

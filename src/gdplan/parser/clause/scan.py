@@ -32,7 +32,7 @@ def trim(text: str, start: int, end: int, chars: str = SPACE) -> Offsets:
 _BRACKET = lazy("[" + re.escape(OPENERS + CLOSERS) + "]")
 
 
-@functools.lru_cache(maxsize=16)
+@functools.cache  # one pattern per set of separators the code splits at (a handful)
 def _splitter(seps: str) -> re.Pattern[str]:
     return re.compile("[" + re.escape(OPENERS + CLOSERS + seps) + "]")
 
