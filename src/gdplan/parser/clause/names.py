@@ -46,7 +46,6 @@ PROVINCES = (
     "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西",
     "甘肃", "青海", "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门",
 )  # fmt: skip
-_PROVINCE = lazy("|".join(PROVINCES))
 # Words jieba tags as places that are ordinary nouns in unit names (省海洋综合执法总队); the
 # lexicon leaves them out too.
 NOT_PLACES = frozenset({"海洋", "海关", "海事", "海域", "深度", "城乡", "城市", "农村", "边境", "口岸"})
@@ -99,7 +98,8 @@ def has_own_jurisdiction(name: str) -> bool:
     """The name says whose it is: 省/市/国家… or a place (广东海事局, 海关总署广东分署)."""
     if name.startswith(OWN_JURISDICTION_STARTS) and not name.startswith(NOT_JURISDICTION):
         return True
-    if _PROVINCE.search(name) is not None:
+    # substring tests: each name is asked once (memoized), and an alternation cost ≈3 ms to compile
+    if any(province in name for province in PROVINCES):
         return True
     # A name that opens with a place of its own level (南沙区政府, 高新区管委会) even when the
     # place list does not know it.
