@@ -13,7 +13,7 @@ from gdplan.parser.memo import clear_caches
 from gdplan.parser.notice import FrontMatter, read_front_matter
 from gdplan.parser.ruler import read_tokens
 from gdplan.parser.segments import segments
-from gdplan.parser.text import fold_key, load_converter, normalize
+from gdplan.parser.text import fold_key, normalize
 from gdplan.parser.tree import build_skeleton
 from gdplan.read import SourceText
 
@@ -119,4 +119,3 @@ def warm_up() -> None:
     A batch calls it before forking workers, so they share it instead of each paying for it.
     """
     parse_source(SourceText(_WARM_UP, "<warm-up>"))
-    load_converter()  # the warm-up text is simplified: its parse does not need OpenCC

@@ -20,7 +20,6 @@ from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
-from importlib import resources
 from typing import TYPE_CHECKING, Protocol
 
 import regex
@@ -81,46 +80,8 @@ def _t2s() -> _Converter:
     return converter
 
 
-@cache
-def _t2s_changes() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """What OpenCC's t2s changes (t2s_changes.txt, built from its dictionaries): a pattern of
-    the characters it changes wherever they stand, and one of the longer keys that change
-    characters it leaves alone elsewhere (答覆 → 答复, while 覆 alone stays)."""
-    chars: list[str] = []
-    phrases: list[str] = []
-    data = resources.files(__package__).joinpath("t2s_changes.txt").read_text(encoding="utf-8")
-    for line in data.splitlines():
-        kind, _, rest = line.partition("\t")
-        if kind == "chars":
-            chars += rest
-        elif kind == "phrase":
-            phrases.append(rest)
-    # One class of the characters of the Basic Multilingual Plane, which re searches with a
-    # bitmap (astral ones in it would make it a list to walk for every character of the
-    # text); any astral character or lone surrogate goes to OpenCC, which says what it does.
-    plane = "".join(re.escape(ch) for ch in chars if ch < "\ud800" or "\ue000" <= ch <= "\uffff")
-    changed = re.compile(f"[{plane}]|[\ud800-\udfff\U00010000-\U0010ffff]")
-    return changed, re.compile("|".join(map(re.escape, phrases)))
-
-
-def _converts_to_itself(text: str) -> bool:
-    """OpenCC's t2s would give ``text`` back unchanged: none of the keys it changes occurs in it
-    (it replaces keys of its dictionaries only). Most plans are printed in simplified script,
-    so OpenCC is then neither loaded nor run."""
-    changed, phrases = _t2s_changes()
-    return changed.search(text) is None and phrases.search(text) is None
-
-
-def load_converter() -> None:
-    """Load OpenCC now (a batch's parent process, before it forks its workers): a parse loads
-    it only for a text in traditional script."""
-    _t2s()
-
-
 def to_simplified(text: str) -> str:
     """Traditional → simplified, guaranteed to keep the length (so offsets hold)."""
-    if _converts_to_itself(text):
-        return text
     convert = _t2s().convert
     out = convert(text)
     if len(out) == len(text):
