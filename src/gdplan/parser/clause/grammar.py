@@ -87,13 +87,13 @@ _CACHED_CLAUSE_CHARS = 500
 def _own_reading(text: str, loc: ClauseLocation) -> tuple[ClauseReading, _OwnReading, int]:
     """The clause at ``loc`` read from its own text: a fresh reading in ``text``'s offsets, the
     own reading, and where its text starts in ``text`` (what its offsets are relative to)."""
-    start, end = loc.reads
+    reads_start, reads_end = start, end = loc.reads
     notes = loc.notes
     if notes:
         start = min(start, *(s for s, _ in notes))
         end = max(end, *(e for _, e in notes))
         notes = tuple([(s - start, e - start) for s, e in notes])
-    reads = (loc.reads[0] - start, loc.reads[1] - start)
+    reads = (reads_start - start, reads_end - start)
     read = _read_own_cached if end - start <= _CACHED_CLAUSE_CHARS else _read_own
     own = read(text[start:end], reads, notes, loc.role, loc.closed)
     reading = ClauseReading()  # fresh: callers change readings, never the cached one
