@@ -67,7 +67,7 @@ class _OwnReading(NamedTuple):
     """What a clause says by its own text alone, before 下同 and the document's rules apply;
     offsets are relative to the start of the text it was read from."""
 
-    roles: tuple[tuple[Pieces, ...], ...]  # the units of each role, in _ROLES order
+    roles: tuple[tuple[UnitRef, ...], ...]  # the units of each role, in _ROLES order
     open_ended: bool
     deadline: Offsets | None
     problems: tuple[str, ...]
@@ -99,7 +99,9 @@ def _own_reading(text: str, loc: ClauseLocation) -> tuple[ClauseReading, _OwnRea
     reading = ClauseReading()  # fresh: callers change readings, never the cached one
     for role, units in zip(_ROLES, own.roles, strict=True):
         if units:
-            reading.roles[role] = [UnitRef(_moved_pieces(u, start)) for u in units]
+            reading.roles[role] = [
+                UnitRef(tuple([(s + start, e + start) for s, e in u.pieces])) for u in units
+            ]
     if own.deadline is not None:
         reading.deadline = (own.deadline[0] + start, own.deadline[1] + start)
     reading.open_ended = own.open_ended
@@ -126,7 +128,7 @@ def _read_own(
     if silent and not any(reading.roles.values()):
         reading.problems.append("the clause names no unit")
     return _OwnReading(
-        roles=tuple(tuple(u.pieces for u in reading.roles[r]) for r in _ROLES),
+        roles=tuple([tuple(reading.roles[r]) for r in _ROLES]),  # UnitRefs never change
         open_ended=reading.open_ended,
         deadline=reading.deadline,
         problems=tuple(reading.problems),
