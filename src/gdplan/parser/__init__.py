@@ -9,6 +9,7 @@ from gdplan._version import __version__
 from gdplan.errors import ErrorLevel, NotAPlanError, ParseError
 from gdplan.model import Diagnostic, Document, Provenance
 from gdplan.parser.assemble import Assembler
+from gdplan.parser.memo import clear_caches
 from gdplan.parser.notice import FrontMatter, read_front_matter
 from gdplan.parser.ruler import read_tokens
 from gdplan.parser.segments import segments
@@ -16,7 +17,7 @@ from gdplan.parser.text import fold_key, normalize
 from gdplan.parser.tree import build_skeleton
 from gdplan.read import SourceText
 
-__all__ = ["parse_source", "warm_up"]
+__all__ = ["clear_caches", "parse_source", "warm_up"]
 
 
 def parse_source(

@@ -15,21 +15,20 @@ A side that names a unit by itself (各县（市、区）, 市直有关单位) i
 
 from __future__ import annotations
 
-import re
-
 from gdplan.parser.clause import UnitRef, split_units
 from gdplan.parser.clause.names import ends_like_org
 from gdplan.parser.clause.scan import split_top, trim
+from gdplan.parser.lazy import lazy
 
 Offsets = tuple[int, int]
 
 # The collective tail a list ends in: 各单位, 各部门, 有关单位, 相关部门, 各成员单位 …
-_COLLECTIVE_TAIL = re.compile(r"(?:各|有关|相关)[^\s各、,，;；:：()（）]{1,6}$")
+_COLLECTIVE_TAIL = lazy(r"(?:各|有关|相关)[^\s各、,，;；:：()（）]{1,6}$")
 # Where a shared affiliation suffix starts inside the last item of a 、 list: 省属|驻市.
 _STATIONED = "驻"
 # Affiliations that name a set of bodies and need a collective tail: 市直 (directly under the
 # city), 省属 (owned by the province), 中央 / 中直 (central), 驻市 (stationed in the city).
-_AFFILIATION = re.compile(r"[省市区县州盟旗镇乡]直|[省市区县州]属|中央|中直|驻[省市区县州]")
+_AFFILIATION = lazy(r"[省市区县州盟旗镇乡]直|[省市区县州]属|中央|中直|驻[省市区县州]")
 _SEPARATORS = " \t\r\n\u3000\u00a0:：。;；,，"
 
 

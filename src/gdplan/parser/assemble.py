@@ -6,7 +6,6 @@ or a rule from one node to every later one.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -16,6 +15,8 @@ from gdplan.model import ROLES, ClauseForm, Diagnostic, MarkerStyle, Node, Role
 from gdplan.parser import clause as _clause
 from gdplan.parser.clause import CarryState, ClauseLocation, ClauseReading, UnitRef
 from gdplan.parser.clause.deadline import labelled_deadline
+from gdplan.parser.lazy import lazy
+from gdplan.parser.memo import memo
 from gdplan.parser.rules.table import Rows
 from gdplan.parser.text import NormalizedText, fold_key, trim_space
 from gdplan.parser.tokens import Cell, ColumnKind
@@ -27,18 +28,18 @@ _TITLE_TRIM = " \t。;:,、."
 # A text that stops on one of these may have ended where its author ended it.
 _TERMINAL = "。!?)〕]】>;."
 
-_WRAP_BREAKER = re.compile(r"[。;:!?,()]")  # a line with these is a sentence, not a wrapped title
+_WRAP_BREAKER = lazy(r"[。;:!?,()]")  # a line with these is a sentence, not a wrapped title
 # What decides where the first sentence ends: brackets (a 。 inside them does not), sentence
 # ends, and a run of spaces that stands for a line break a copy lost (一、总体要求  坚持…).
 # A copy that turned 。 into ASCII ends its sentences with "." after a Han character (建设.推进…);
 # after a digit or a Latin letter it is a decimal point or part of a name (1.5亿, www.x.cn).
-_TITLE_SCAN = re.compile(
+_TITLE_SCAN = lazy(
     "[" + re.escape(_OPENERS + _CLOSERS + _SENTENCE_END) + "]|[ \t]{2,}" + r"|(?<=[^\x00-\x7f])\.(?![0-9])"
 )
 
 Piece = tuple[int, int]
 UnitFields = dict[str, str]  # the fields of a Unit, validated with its node
-_LINE_BREAK = re.compile(r"[ \t\u3000]*\n[ \t\u3000]*")
+_LINE_BREAK = lazy(r"[ \t\u3000]*\n[ \t\u3000]*")
 
 
 @dataclass
@@ -381,7 +382,7 @@ def _responsibility_fields(
     }
 
 
-@functools.lru_cache(maxsize=4096)
+@memo(maxsize=4096)
 def _unit_key(name: str) -> str:
     """The key of a unit named ``name`` in the analysis text (units recur: fold each once)."""
     return fold_key(name, simplified=True)

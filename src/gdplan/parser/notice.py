@@ -8,26 +8,26 @@ Each part is one small rule over the text tokens, matched on the analysis layer.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from gdplan.model import Notice
 from gdplan.parser.addressees import read_addressees
 from gdplan.parser.clause.names import ends_like_org
+from gdplan.parser.lazy import lazy
 from gdplan.parser.numerals import cn_to_int
 from gdplan.parser.rules.metadata import TITLE_KEYS
 from gdplan.parser.rules.signoff import SENTENCE_PUNCT, is_signature, read_date, signature_start
 from gdplan.parser.text import NormalizedText, fold_width, to_simplified
 from gdplan.parser.tokens import Segment, Token, TokenKind
 
-_DOC_NUMBER = re.compile(r"\S{1,16}?[〔\[【(]\s*(?:19|20)\d{2}\s*[〕\]】)]\s*第?\s*\d{1,5}\s*号")
-_PLAN_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
-_PLAN_YEAR_CN = re.compile(r"([一二][〇零○O一二三四五六七八九]{3})\s*年")  # 二〇二七年
+_DOC_NUMBER = lazy(r"\S{1,16}?[〔\[【(]\s*(?:19|20)\d{2}\s*[〕\]】)]\s*第?\s*\d{1,5}\s*号")
+_PLAN_YEAR = lazy(r"((?:19|20)\d{2})\s*年")
+_PLAN_YEAR_CN = lazy(r"([一二][〇零○O一二三四五六七八九]{3})\s*年")  # 二〇二七年
 # 2026-2028年, 2026—2028年, 2026年-2028年, 2026至2028年: a plan for several years.
-_YEAR_RANGE = re.compile(r"(?:19|20)\d{2}\s*年?\s*(?:[-—–~～至到]|——)\s*(?:19|20)\d{2}")
+_YEAR_RANGE = lazy(r"(?:19|20)\d{2}\s*年?\s*(?:[-—–~～至到]|——)\s*(?:19|20)\d{2}")
 # A bracketed period or status after a title: (2026-2028年), (试行), (征求意见稿).
-_BRACKETED_TAIL = re.compile(r"\s*[(〔][^()〔〕]{1,16}[)〕]\s*$")
+_BRACKETED_TAIL = lazy(r"\s*[(〔][^()〔〕]{1,16}[)〕]\s*$")
 # The 公文 kinds a document issues itself by (GB/T 9704); a plan (要点, 方案) is what they carry.
 _NOTICE_KINDS = ("通知", "意见", "决定", "通报", "通告", "公告", "批复", "函")
 _KIND_ALTERNATIVES = "|".join(_NOTICE_KINDS)
@@ -36,13 +36,13 @@ _PLAN_KINDS = (
     "要点", "方案", "清单", "任务", "意见", "计划", "安排", "措施", "分工", "分解", "规划", "细则",
     "分解表", "分工表", "任务表", "一览表", "安排表", "推进表", "计划表", "台账",
 )  # fmt: skip
-_ISSUED_PLAN = re.compile(r"(?:关于印发|印发(?=《))(.+?)的通知")  # X关于印发Y的通知 / X印发《Y》的通知
+_ISSUED_PLAN = lazy(r"(?:关于印发|印发(?=《))(.+?)的通知")  # X关于印发Y的通知 / X印发《Y》的通知
 _HEADLINE_NUMBER = r"[^\s《》。,:]{1,10}?[〔\[【(]\s*(?:19|20)\d{2}\s*[〕\]】)]\s*第?\s*\d{1,5}\s*号"
 # A page headline: an optional 文号, the title (in 《》 or bare), an optional 文号 after it.
-_HEADLINE = re.compile(
+_HEADLINE = lazy(
     rf"(?P<before>{_HEADLINE_NUMBER})?\s*(?P<open>《)?(?P<title>[^《》]+(?:{_KIND_ALTERNATIVES}))(?(open)》)\s*(?P<after>{_HEADLINE_NUMBER})?"
 )
-_ADDRESSEE_WORD = re.compile(r"各|单位|政府|部门|机构|委员会|管委|局|厅|办")
+_ADDRESSEE_WORD = lazy(r"各|单位|政府|部门|机构|委员会|管委|局|厅|办")
 
 
 @dataclass
@@ -220,7 +220,7 @@ def _find_parts(a: str, lines: list[_Line], closing: list[_Line]) -> _NoticePart
     return parts
 
 
-_SIGNED_DATE = re.compile(r"(\S.*?)\s+(\S+)")
+_SIGNED_DATE = lazy(r"(\S.*?)\s+(\S+)")
 
 
 def _signed_date(a: str, line: _Line) -> tuple[_Line, _Line] | None:
@@ -436,7 +436,7 @@ def _issuer(notice: Notice, analysis_title: str | None, meta_issuer: str | None)
     return meta_issuer or notice.signature
 
 
-_SPACE_RUN = re.compile(r"[ \t\u3000\u00a0]+")
+_SPACE_RUN = lazy(r"[ \t\u3000\u00a0]+")
 
 
 def _offices(text: str) -> str:

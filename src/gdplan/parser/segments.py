@@ -6,13 +6,14 @@ import re
 from collections.abc import Iterator
 
 from gdplan.model import MarkerStyle
+from gdplan.parser.lazy import lazy
 from gdplan.parser.rules.markers import ANY_MARKER, INLINE_MARKER_START, marker_at
 from gdplan.parser.rules.metadata import read_metadata
 from gdplan.parser.text import NormalizedText, trim_space
 from gdplan.parser.tokens import Segment
 
-_CELL_SEP = re.compile(r"\s*\|\s*")
-_SPACED_BAR = re.compile(r"\s\|\s")
+_CELL_SEP = lazy(r"\s*\|\s*")
+_SPACED_BAR = lazy(r"\s\|\s")
 
 
 def segments(nt: NormalizedText) -> Iterator[Segment]:
@@ -64,7 +65,7 @@ def _is_table_row(text: str, start: int, end: int) -> bool:
 
 
 # A row copied from a spreadsheet: cells between tabs (序号⇥工作任务⇥牵头单位).
-_TAB_SEP = re.compile(r"[ ]*\t[ \t]*")
+_TAB_SEP = lazy(r"[ ]*\t[ \t]*")
 _TAB_ROW_TABS = 2
 
 
@@ -99,13 +100,13 @@ def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
 _RUN_TOGETHER = 500
 # Where the parts of a run-together cover notice meet: the title's 通知, the addressees'
 # colon, a sentence end, the date, a run of spaces where the signature stood right-aligned.
-_NOTICE_BREAK = re.compile(r"(?<=通知)(?=[^\s,;:。》])|(?<=[:。])|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|\s{2,}")
+_NOTICE_BREAK = lazy(r"(?<=通知)(?=[^\s,;:。》])|(?<=[:。])|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|\s{2,}")
 # A 文号 (株政办函〔2026〕12号) ends its part: the addressees often follow it directly.
-_DOC_NUMBER = re.compile(r"[〔\[【(](?:19|20)\d{2}[〕\]】)]\d{1,4}号")
+_DOC_NUMBER = lazy(r"[〔\[【(](?:19|20)\d{2}[〕\]】)]\d{1,4}号")
 
 
 # A run of spaces between two printed characters (U+3000 is a space on the analysis layer).
-_SPACE_RUN = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
+_SPACE_RUN = lazy(r"(?<=\S)[ \t]{2,}(?=\S)")
 # This many runs in one line: the copy lost its line breaks and kept spaces in their place
 # (a metadata key printed 标  题 has one run; a heading run on into its body one or two).
 _LOST_BREAK_RUNS = 3

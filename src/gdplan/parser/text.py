@@ -19,12 +19,13 @@ import unicodedata
 from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache, cached_property, lru_cache
+from functools import cache, cached_property
 from typing import TYPE_CHECKING, Protocol
 
 import regex
 
 from gdplan.model import Span
+from gdplan.parser.lazy import lazy
 
 if TYPE_CHECKING:
     pass
@@ -57,12 +58,12 @@ def _lost_indent() -> regex.Pattern[str]:
     return regex.compile(r"(?m)^[ \t]*[?？]{1,4}(?=[^\s?？])|(?<=[\p{Han}\p{P}])[?？]{2}(?=[\p{Han}\d(（])")
 
 
-_CR = re.compile(r"\r")
+_CR = lazy(r"\r")
 # (pattern, a cheap test that it can match at all): most texts have none of this noise.
 # Simple character classes use the stdlib re, which scans them several times faster.
 _NOISE: tuple[tuple[Callable[[], regex.Pattern[str] | re.Pattern[str]], re.Pattern[str]], ...] = (
-    (_pinyin, re.compile(f"[{_TONED}]")),
-    (_lost_indent, re.compile(r"[?？]")),
+    (_pinyin, lazy(f"[{_TONED}]")),
+    (_lost_indent, lazy(r"[?？]")),
     (lambda: _CR, _CR),
 )
 
@@ -71,7 +72,7 @@ class _Converter(Protocol):
     def convert(self, text: str) -> str: ...
 
 
-@lru_cache(maxsize=1)
+@cache  # loaded data, not a cache of texts: gdplan.parser.clear_caches leaves it
 def _t2s() -> _Converter:
     import opencc  # loaded on first parse, not on import gdplan
 
@@ -97,7 +98,7 @@ def to_simplified(text: str) -> str:
 
 
 _WIDTH_CHARS = {chr(k): chr(v) for k, v in _WIDTH.items()}
-_WIDE = re.compile("[" + "".join(re.escape(ch) for ch in _WIDTH_CHARS) + "]")
+_WIDE = lazy("[" + "".join(re.escape(ch) for ch in _WIDTH_CHARS) + "]")
 
 
 def fold_width(text: str) -> str:
@@ -161,7 +162,7 @@ class NormalizedText:
         return self.simplified if script == "simplified" else self.clean
 
 
-_NEWLINE = re.compile(r"\n")
+_NEWLINE = lazy(r"\n")
 
 
 def normalize(original: str) -> NormalizedText:

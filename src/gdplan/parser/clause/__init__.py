@@ -19,9 +19,10 @@ made by tools/build_places.py), ``units`` (groups, shared prefixes and suffixes)
 ``deadline``, ``inline`` (由X会同Y), ``carry`` (下同), ``part`` (what one part of a clause
 is), ``locate`` and ``grammar`` (reading a clause).
 
-Speed: groups (省发展改革委、科技厅) and parts (省财政厅配合) recur within and across
-documents, so each distinct text is read once (``functools.lru_cache`` on the text, offsets
-relative to it); name-level helpers are cached the same way. Scanners let compiled patterns
+Speed: whole clauses (省政务和数据局牵头), groups (省发展改革委、科技厅) and parts (省财政厅配合)
+recur within and across documents, so each distinct text is read once (a bounded
+``gdplan.parser.memo`` cache on the text, offsets relative to it; ``clear_caches`` empties
+them); name-level helpers are cached the same way. Scanners let compiled patterns
 find brackets and separators instead of walking characters in Python.
 """
 

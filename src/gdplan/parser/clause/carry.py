@@ -21,14 +21,15 @@ from typing import NamedTuple
 from gdplan.model import Role
 from gdplan.parser.clause.scan import trim
 from gdplan.parser.clause.types import CarryState, ClauseReading, UnitRef
+from gdplan.parser.lazy import lazy
 
-_SAME_BELOW = re.compile(r"(?:以)?下同")
+_SAME_BELOW = lazy(r"(?:以)?下同")
 # 责任单位排在首位的为牵头单位 / 列第一位为牵头或汇总单位 / 排名第一的单位为牵头单位
-_FIRST_LEADS = re.compile(
+_FIRST_LEADS = lazy(
     r"(?:首位|第一位|第一个|排第一|列第一|排名第一|排在最前|列在首位).{0,12}?(?:牵头|汇总)"
     r"|(?:牵头|汇总)单位.{0,8}?(?:首位|第一位|排名第一|列第一)"
 )
-_DEFINITION = re.compile(r"详见|参见|见")
+_DEFINITION = lazy(r"详见|参见|见")
 
 
 def is_same_below(text: str, start: int, end: int) -> bool:
@@ -40,7 +41,7 @@ def is_same_below(text: str, start: int, end: int) -> bool:
 
 
 # Every wording of the convention holds one of these (the pattern alone is slow to rule out).
-_FIRST_WORDS = re.compile(r"首位|第一|最前")
+_FIRST_WORDS = lazy(r"首位|第一|最前")
 
 
 def states_first_leads(text: str, start: int, end: int) -> bool:
@@ -132,7 +133,7 @@ def says_not_listed(text: str, start: int, end: int) -> bool:
     return _carry_words()[2].search(text, start, end) is not None
 
 
-_FRONT_SENTENCE = re.compile(r"[^。;；\n]+")
+_FRONT_SENTENCE = lazy(r"[^。;；\n]+")
 
 
 def front_carry_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

@@ -12,8 +12,8 @@ shifted back to the document's.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from gdplan.model import Role
 from gdplan.parser.clause import carry, kinds
@@ -23,11 +23,13 @@ from gdplan.parser.clause.roles import LABEL
 from gdplan.parser.clause.scan import SPACE, inner_spans, split_top, trim
 from gdplan.parser.clause.types import CarryState, ClauseLocation, ClauseReading, Offsets, UnitRef
 from gdplan.parser.clause.units import read_group
+from gdplan.parser.lazy import lazy
+from gdplan.parser.memo import memo
 
 _SENTENCE_TRIM = SPACE + ",，"
 # A line of another label (责任领导:X, 完成标志:Y) among a node's unit label lines: no units.
-_SPACED_LABEL = re.compile(r"[ \t\u3000]+(?=" + LABEL.pattern + ")")
-_OTHER_LABEL = re.compile(r"[ \t\u3000]*[\u4e00-\u9fff]{2,10}[ \t\u3000]*:")
+_SPACED_LABEL = lazy(r"[ \t\u3000]+(?=" + LABEL.pattern + ")")
+_OTHER_LABEL = lazy(r"[ \t\u3000]*[\u4e00-\u9fff]{2,10}[ \t\u3000]*:")
 
 
 def read_clause(
@@ -38,31 +40,106 @@ def read_clause(
     ``loc=None`` reads a node without a clause of its own: only what 下同 carried to it.
     ``receive_carried=False`` reads the clause without adding carried units (for headings).
     """
-    reading = ClauseReading()
-    reader = _Reader(text, reading, loc.role if loc is not None else None)
-    if loc is not None:
-        reader.read_span(*loc.reads)
-        for note in loc.notes:
-            reader.read_span(*note)
-        if not loc.closed:
-            reading.problems.append("the text stops inside the clause")
-        silent = not reading.problems and reading.deadline is None and not reader.rule_here
-        if silent and not any(reading.roles.values()):
-            reading.problems.append("the clause names no unit")
-    if reader.rule_carried:
+    if loc is None:
+        reading, own, at = ClauseReading(), _NOTHING_READ, 0
+    else:
+        reading, own, at = _own_reading(text, loc)
+    if own.rule_carried:
         state.first_listed_leads = True
-    if state.first_listed_leads or reader.rule_here:
+    if state.first_listed_leads or own.rule_here:
         carry.first_listed_leads(reading)
-    to_carry = reader.to_carry
-    handed = (
-        [(role, unit) for role, units in reading.roles.items() for unit in units if unit in to_carry]
-        if to_carry
-        else []
-    )
+    handed: list[tuple[Role, UnitRef]] = []
+    if own.to_carry:
+        to_carry = {_moved_pieces(u, at) for u in own.to_carry}
+        handed = [(role, u) for role, units in reading.roles.items() for u in units if u.pieces in to_carry]
+    handed += [(role, UnitRef(_moved_pieces(u, at))) for role, u in own.carry_only]
     if receive_carried:
         carry.receive(text, reading, state)
-    carry.hand_on(text, state, [*handed, *reader.carry_only])
+    carry.hand_on(text, state, handed)
     return reading
+
+
+Pieces = tuple[Offsets, ...]  # a UnitRef's pieces
+_ROLES = tuple(Role)
+
+
+class _OwnReading(NamedTuple):
+    """What a clause says by its own text alone, before 下同 and the document's rules apply;
+    offsets are relative to the start of the text it was read from."""
+
+    roles: tuple[tuple[UnitRef, ...], ...]  # the units of each role, in _ROLES order
+    open_ended: bool
+    deadline: Offsets | None
+    problems: tuple[str, ...]
+    rule_here: bool  # the clause states the first-listed-leads rule
+    rule_carried: bool  # … and closes it with 下同
+    to_carry: tuple[Pieces, ...]  # units of ``roles`` that 下同 hands on
+    carry_only: tuple[tuple[Role, Pieces], ...]  # handed on, not this node's (以下…)
+
+
+_NOTHING_READ = _OwnReading(tuple(() for _ in _ROLES), False, None, (), False, False, (), ())
+# A clause's reading depends on its own text only (the span read, its notes, what lies
+# between), and clauses recur (省政务和数据局牵头): each distinct one is read once. A longer
+# one is read directly: cached, its text would stay in memory after its document.
+_CACHED_CLAUSE_CHARS = 500
+
+
+def _own_reading(text: str, loc: ClauseLocation) -> tuple[ClauseReading, _OwnReading, int]:
+    """The clause at ``loc`` read from its own text: a fresh reading in ``text``'s offsets, the
+    own reading, and where its text starts in ``text`` (what its offsets are relative to)."""
+    reads_start, reads_end = start, end = loc.reads
+    notes = loc.notes
+    if notes:
+        start = min(start, *(s for s, _ in notes))
+        end = max(end, *(e for _, e in notes))
+        notes = tuple([(s - start, e - start) for s, e in notes])
+    reads = (reads_start - start, reads_end - start)
+    read = _read_own_cached if end - start <= _CACHED_CLAUSE_CHARS else _read_own
+    own = read(text[start:end], reads, notes, loc.role, loc.closed)
+    reading = ClauseReading()  # fresh: callers change readings, never the cached one
+    for role, units in zip(_ROLES, own.roles, strict=True):
+        if units:
+            reading.roles[role] = [
+                UnitRef(tuple([(s + start, e + start) for s, e in u.pieces])) for u in units
+            ]
+    if own.deadline is not None:
+        reading.deadline = (own.deadline[0] + start, own.deadline[1] + start)
+    reading.open_ended = own.open_ended
+    reading.problems = list(own.problems)
+    return reading, own, start
+
+
+def _moved_pieces(pieces: Pieces, by: int) -> Pieces:
+    return tuple([(s + by, e + by) for s, e in pieces]) if by else pieces
+
+
+def _read_own(
+    text: str, reads: Offsets, notes: tuple[Offsets, ...], role: Role | None, closed: bool
+) -> _OwnReading:
+    """Read ``text[reads]`` and its ``notes`` (a clause's own text, offsets into ``text``)."""
+    reading = ClauseReading()
+    reader = _Reader(text, reading, role)
+    reader.read_span(*reads)
+    for note in notes:
+        reader.read_span(*note)
+    if not closed:
+        reading.problems.append("the text stops inside the clause")
+    silent = not reading.problems and reading.deadline is None and not reader.rule_here
+    if silent and not any(reading.roles.values()):
+        reading.problems.append("the clause names no unit")
+    return _OwnReading(
+        roles=tuple([tuple(reading.roles[r]) for r in _ROLES]),  # UnitRefs never change
+        open_ended=reading.open_ended,
+        deadline=reading.deadline,
+        problems=tuple(reading.problems),
+        rule_here=reader.rule_here,
+        rule_carried=reader.rule_carried,
+        to_carry=tuple(u.pieces for u in reader.to_carry),
+        carry_only=tuple((r, u.pieces) for r, u in reader.carry_only),
+    )
+
+
+_read_own_cached = memo(maxsize=4096)(_read_own)
 
 
 @dataclass

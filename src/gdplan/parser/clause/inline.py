@@ -13,8 +13,9 @@ from gdplan.parser.clause import names
 from gdplan.parser.clause.roles import ROLE_WORDS
 from gdplan.parser.clause.scan import inner_spans, is_top, split_top, top_level, trim
 from gdplan.parser.clause.types import Offsets
+from gdplan.parser.lazy import lazy
 
-_ETC = re.compile(r"等(?:有关|相关|其他)?(?:部门|单位|机构)?")
+_ETC = lazy(r"等(?:有关|相关|其他)?(?:部门|单位|机构)?")
 _VERBS = (
     *sorted(ROLE_WORDS, key=len, reverse=True),
     "研究", "提出", "制定", "共同", "组织", "抓紧", "加快", "做好", "出台", "开展", "推进", "完善",
@@ -24,7 +25,7 @@ _VERBS = (
 _ROLES_LONGEST_FIRST = tuple(sorted(ROLE_WORDS, key=len, reverse=True))
 # Where a unit list may end: a clause separator, or just after an organisation ending. Only
 # these positions need a closer look, so the regex engine skips the characters in between.
-_UNITS_STOP = re.compile(
+_UNITS_STOP = lazy(
     "[,;。:]|(?<=[" + re.escape("".join(sorted({e[-1] for e in names.LOOSE_ORG_ENDINGS}))) + "])"
 )
 _HEADS = ("会同", "牵头负责", "牵头", "负责")

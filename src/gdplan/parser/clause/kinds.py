@@ -16,6 +16,7 @@ import tomllib
 from importlib import resources
 
 from gdplan.parser.clause.scan import strip_trailing_groups
+from gdplan.parser.memo import memo
 
 
 @functools.cache
@@ -33,7 +34,7 @@ def _is(kind: str, name: str) -> bool:
     return name in names or core in names or name.endswith(endings) or core.endswith(endings)
 
 
-@functools.lru_cache(maxsize=4096)
+@memo(maxsize=4096)
 def is_local_government(name: str) -> bool:
     """各县区 / 各镇(街) / 兰州高新区 / 各区人民政府: a government, zone or township."""
     return _is("local_government", name)
@@ -47,14 +48,14 @@ def _registry_kind(name: str) -> str | None:
     return None if kind is None else kind.value
 
 
-@functools.lru_cache(maxsize=4096)
+@memo(maxsize=4096)
 def is_party_organ(name: str) -> bool:
     """宣传部 / 网信办 / 政法委: an organ of a party committee."""
     kind = _registry_kind(name)
     return kind == "party" if kind is not None else _is("party_organ", name)
 
 
-@functools.lru_cache(maxsize=4096)
+@memo(maxsize=4096)
 def is_non_government(name: str) -> bool:
     """电信运营商 / 银行 / 企业 / 集团 / 协会: not a government body."""
     if _registry_kind(name) == "enterprise":

@@ -4,9 +4,6 @@ parenthetical, a last line listing units (a table flattened one cell per line), 
 
 from __future__ import annotations
 
-import functools
-import re
-
 from gdplan.model import ClauseForm
 from gdplan.parser.clause import carry, names
 from gdplan.parser.clause.deadline import deadline_of
@@ -24,6 +21,8 @@ from gdplan.parser.clause.scan import (
     unclosed_opener,
 )
 from gdplan.parser.clause.types import ClauseLocation, Offsets
+from gdplan.parser.lazy import lazy
+from gdplan.parser.memo import memo
 
 _TAIL = SPACE + "。;；."  # what may follow the clause at the end of a node
 _CELL_TAIL = _TAIL + "|"
@@ -33,7 +32,7 @@ _LABEL_AFTER = "\n。;；|"  # a label starts a line or follows the end of a sen
 _CONTINUES = "、,，"  # a labelled line that ends so goes on on the next line
 _NOT_IN_NAMES = ("简称", "以下", "下称", "包括", "的")  # (以下简称省数据局) names no unit
 # A label that opens the text (words, then a colon): a unit label, or about something else.
-_FOREIGN_LABEL = re.compile(r"\s*[\u4e00-\u9fff]{2,10}\s*:")
+_FOREIGN_LABEL = lazy(r"\s*[\u4e00-\u9fff]{2,10}\s*:")
 _ETC_TAILS = ("等有关单位", "等相关单位", "等有关部门", "等单位", "等部门", "等")
 
 
@@ -299,7 +298,7 @@ def _part_is_unit(text: str, start: int, end: int) -> bool:
     return _name_is_unit(text[start:end])
 
 
-@functools.lru_cache(maxsize=4096)
+@memo(maxsize=4096)
 def _name_is_unit(name: str) -> bool:
     if any(word in name for word in _NOT_IN_NAMES):
         return False

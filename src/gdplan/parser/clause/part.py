@@ -7,7 +7,6 @@ the part's own text; the grammar shifts them.
 
 from __future__ import annotations
 
-import functools
 from typing import NamedTuple
 
 from gdplan.model import Role
@@ -16,6 +15,7 @@ from gdplan.parser.clause.deadline import deadline_of, labelled_deadline
 from gdplan.parser.clause.roles import LabelMatch, label_at, role_at_end
 from gdplan.parser.clause.scan import trim
 from gdplan.parser.clause.types import Offsets
+from gdplan.parser.memo import memo
 
 
 class PartReading(NamedTuple):
@@ -62,4 +62,4 @@ def _read_part(text: str) -> PartReading:
     return PartReading(False, label, None, value, when, maybe_inline, found.role, units)
 
 
-_read_part_cached = functools.lru_cache(maxsize=4096)(_read_part)
+_read_part_cached = memo(maxsize=4096)(_read_part)

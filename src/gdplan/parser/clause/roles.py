@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from gdplan.model import Role
+from gdplan.parser.lazy import lazy
 
 # A role verb closes a group of units: 省发展改革委牵头 / 各地级以上市人民政府结合实际落实.
 ROLE_WORDS: dict[str, Role] = {
@@ -71,9 +72,9 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_ROLE_AT_END = re.compile(f"(?:{_alternation(ROLE_WORDS)})$")
-_ROLE_AT_SEPARATOR = re.compile(f"(?:{_alternation(ROLE_WORDS)})(?=\\s*(?:[,;。]|$))")
-LABEL = re.compile(f"(?P<label>{_alternation([*UNIT_LABELS, *DEADLINE_LABELS])})\\s*:")
+_ROLE_AT_END = lazy(f"(?:{_alternation(ROLE_WORDS)})$")
+_ROLE_AT_SEPARATOR = lazy(f"(?:{_alternation(ROLE_WORDS)})(?=\\s*(?:[,;。]|$))")
+LABEL = lazy(f"(?P<label>{_alternation([*UNIT_LABELS, *DEADLINE_LABELS])})\\s*:")
 
 
 @dataclass(frozen=True)

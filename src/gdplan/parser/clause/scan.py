@@ -10,6 +10,7 @@ import functools
 import re
 
 from gdplan.parser.clause.types import Offsets
+from gdplan.parser.lazy import lazy
 
 # Full-width forms are folded to ASCII in the analysis text; they are listed anyway so a
 # caller that skips the folding still splits correctly. 《》 count so a title never splits.
@@ -28,10 +29,10 @@ def trim(text: str, start: int, end: int, chars: str = SPACE) -> Offsets:
     return start, end
 
 
-_BRACKET = re.compile("[" + re.escape(OPENERS + CLOSERS) + "]")
+_BRACKET = lazy("[" + re.escape(OPENERS + CLOSERS) + "]")
 
 
-@functools.lru_cache(maxsize=16)
+@functools.cache  # one pattern per set of separators the code splits at (a handful)
 def _splitter(seps: str) -> re.Pattern[str]:
     return re.compile("[" + re.escape(OPENERS + CLOSERS + seps) + "]")
 

@@ -10,12 +10,14 @@ Offsets = tuple[int, int]
 _ROLES = tuple(Role)  # iterating the enum itself is slow
 
 
-@dataclass(frozen=True)
+# Slotted, hashed by value like a frozen dataclass but built three times faster (a frozen
+# one sets its field through object.__setattr__): every clause reading makes new ones.
+@dataclass(slots=True, unsafe_hash=True)
 class UnitRef:
     """A unit as pieces of the text: 省发展改革委、科技厅 gives 科技厅 the pieces (省)(科技厅).
 
     The name is the concatenation of the pieces, so it can be rendered from any text
-    layer with the same offsets (original script or simplified).
+    layer with the same offsets (original script or simplified). Never changed once made.
     """
 
     pieces: tuple[Offsets, ...]

@@ -7,7 +7,6 @@ units share a prefix written once (省), or a suffix written once (广州、深�
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -27,10 +26,12 @@ from gdplan.parser.clause.scan import (
     trim,
 )
 from gdplan.parser.clause.types import Offsets, UnitRef
+from gdplan.parser.lazy import lazy
+from gdplan.parser.memo import memo
 
 # 等 / 等单位 / 等有关单位 / 等部门 after a unit, or a kind of units after 等 (X等市直有关单位,
 # 市财政局等市级相关单位, X等10个部门): the list is not exhaustive, and the unit is X.
-_ETC = re.compile(
+_ETC = lazy(
     r"等(?:[省市区县州]级|[省市区县州]直|[省市区县]属|中央驻[省市区县]|驻[省市区县]|中央|各|全[省市区县])?"
     r"(?:(?:\d+|[一二三四五六七八九十两]+)(?:个|家))?"  # X等10个部门: a count of them
     r"(?:有关|相关|其他|其它)?(?:单位|部门|机构|方面|企业)?$"
@@ -43,7 +44,7 @@ _LEVEL_WORDS = (
     "计划单列市", "自治区", "直辖市", "自治州", "自治县", "省", "市", "区", "县", "州", "旗", "盟",
 )  # fmt: skip
 # 省发展改革委和省财政厅: a conjunction joins two whole names (工业和信息化厅 is one name).
-_CONJUNCTION = re.compile(r"以及|和|及|与")
+_CONJUNCTION = lazy(r"以及|和|及|与")
 
 
 @dataclass
@@ -127,7 +128,7 @@ def _read_group_uncached(text: str) -> _FoundGroup:
     return _FoundGroup(tuple(found), open_ended, tuple(problems))
 
 
-_read_group_text = functools.lru_cache(maxsize=4096)(_read_group_uncached)
+_read_group_text = memo(maxsize=4096)(_read_group_uncached)
 
 def _cut_parts(text: str) -> tuple[list[Offsets], dict[int, Role], bool, list[str]]:
     """The parts of a group between 、: 等 cut off, a role mark (牵头) taken, 和 split.
@@ -156,7 +157,7 @@ def _cut_parts(text: str) -> tuple[list[Offsets], dict[int, Role], bool, list[st
 
 
 # What a part may need cut or split: spaces, brackets, 等, a conjunction.
-_NOT_PLAIN = re.compile(r"[\s" + re.escape(OPENERS + CLOSERS) + "等和及与]")
+_NOT_PLAIN = lazy(r"[\s" + re.escape(OPENERS + CLOSERS) + "等和及与]")
 
 
 def _plain_parts(text: str) -> list[Offsets] | None:
@@ -465,7 +466,7 @@ def _distribute_prefix(text: str, units: list[_Unit]) -> None:
 
 
 # 各县(市、区) / 各旗县区 / 各地级以上市: the places a department of each local government is of.
-_EACH_PLACE = re.compile(r"各(?:地级以上市|省辖市|设区的?市|[省市县区州盟旗乡镇]{1,4})(?:\([^()]*\))?")
+_EACH_PLACE = lazy(r"各(?:地级以上市|省辖市|设区的?市|[省市县区州盟旗乡镇]{1,4})(?:\([^()]*\))?")
 
 
 def _each_place_of_department(first: str) -> int:

@@ -10,22 +10,23 @@ import re
 from collections.abc import Callable
 
 from gdplan.model import MarkerStyle
+from gdplan.parser.lazy import lazy
 from gdplan.parser.numerals import CIRCLED, CN_NUMERAL_CHARS, circled_to_int, cn_to_int
 
 MarkerRule = Callable[[str, int, int], tuple[int, int] | None]
 
 _CN = f"[{CN_NUMERAL_CHARS}]{{1,4}}"
-_CN_DUN = re.compile(rf"({_CN})[、,.]")  # 一、 (a few copies print 一, or 一.)
-_CN_PAREN = re.compile(rf"[(]({_CN})[)]\s*")  # （一） (一)
+_CN_DUN = lazy(rf"({_CN})[、,.]")  # 一、 (a few copies print 一, or 一.)
+_CN_PAREN = lazy(rf"[(]({_CN})[)]\s*")  # （一） (一)
 # The dot after an Arabic number as copies print it: . (．folds to it), ﹒ small full stop,
 # ․ one dot leader, · ・ ･ middle dots, ‧ hyphenation point.
 _DOT = "[.\ufe52\u2024\u00b7\u30fb\uff65\u2027]"
-_ARABIC_DOT = re.compile(rf"(\d{{1,3}}){_DOT}(?!\d)\s*")  # 1． 1. 1﹒ — not 2.3%
-_ARABIC_DUN = re.compile(r"(\d{1,3})、")  # 1、
-_ARABIC_PAREN = re.compile(r"[(](\d{1,3})[)]\s*")  # （1） (1)
-_CIRCLED = re.compile(rf"([{CIRCLED}])\s*")  # ①
-_CHAPTER = re.compile(rf"第({_CN})(?:章|部分)\s*")  # 第一章 第一部分
-_ARTICLE = re.compile(rf"第({_CN})条\s*")  # 第一条
+_ARABIC_DOT = lazy(rf"(\d{{1,3}}){_DOT}(?!\d)\s*")  # 1． 1. 1﹒ — not 2.3%
+_ARABIC_DUN = lazy(r"(\d{1,3})、")  # 1、
+_ARABIC_PAREN = lazy(r"[(](\d{1,3})[)]\s*")  # （1） (1)
+_CIRCLED = lazy(rf"([{CIRCLED}])\s*")  # ①
+_CHAPTER = lazy(rf"第({_CN})(?:章|部分)\s*")  # 第一章 第一部分
+_ARTICLE = lazy(rf"第({_CN})条\s*")  # 第一条
 
 # The label of each style: its rule matches this first, then checks what the label says.
 LABEL_PATTERNS: dict[MarkerStyle, re.Pattern[str]] = {
@@ -40,7 +41,7 @@ LABEL_PATTERNS: dict[MarkerStyle, re.Pattern[str]] = {
 }
 # Where none of the labels matches, no rule can: one match spares the rules on lines that
 # are not markers (a web copy's furniture and metadata, the cover notice).
-_ANY_LABEL = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in LABEL_PATTERNS.values()))
+_ANY_LABEL = lazy("|".join(f"(?:{pattern.pattern})" for pattern in LABEL_PATTERNS.values()))
 
 
 def _numeral_rule(pattern: re.Pattern[str], to_int: Callable[[str], int]) -> MarkerRule:
@@ -87,11 +88,11 @@ MARKER_RULES: tuple[tuple[MarkerStyle, MarkerRule], ...] = (
 # The match ends where the marker starts.
 # Only Chinese-numeral markers: 1. and ① after 。 are as often enumerations inside an item
 # (①加强基础研究；②推进应用研究) as new items.
-INLINE_MARKER_START = re.compile(rf"[。;!?]\s*(?=(?:{_CN}、|[(]{_CN}[)]|第{_CN}[章条]))")
+INLINE_MARKER_START = lazy(rf"[。;!?]\s*(?=(?:{_CN}、|[(]{_CN}[)]|第{_CN}[章条]))")
 
 
 # Any marker anywhere: candidates for splitting a line that lost all its line breaks.
-ANY_MARKER = re.compile(rf"{_CN}、|[(]{_CN}[)]|(?<!\d)\d{{1,3}}{_DOT}(?!\d)|[{CIRCLED}]|第{_CN}[章条]")
+ANY_MARKER = lazy(rf"{_CN}、|[(]{_CN}[)]|(?<!\d)\d{{1,3}}{_DOT}(?!\d)|[{CIRCLED}]|第{_CN}[章条]")
 
 
 def may_start_marker(text: str, start: int, end: int) -> bool:

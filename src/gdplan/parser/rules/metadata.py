@@ -5,7 +5,7 @@ Printed inline, as a pipe table, or one field a line with the value below.
 
 from __future__ import annotations
 
-import re
+from gdplan.parser.lazy import lazy
 
 KEYS = (
     "索引号", "主题分类", "发文机关", "成文日期", "标题", "发文字号", "文号", "发布日期", "时效",
@@ -16,17 +16,17 @@ KEYS = (
 TITLE_KEYS = ("标题", "名称", "文件名称", "信息名称", "公文名称", "文件标题", "公文标题")
 # Keys are printed with spaces inside them (标  题, 时  效).
 _KEY = "|".join("\\s*".join(key) for key in KEYS)
-_FIELD = re.compile(rf"({_KEY})\s*[:|]\s*")
+_FIELD = lazy(rf"({_KEY})\s*[:|]\s*")
 # A bare key of a block this parser does not know (字号:, 分 类:): a label, never a value.
-_BARE_KEY = re.compile(r"[^\s:]{1,3}(?:\s*[^\s:]){0,3}\s*:")
+_BARE_KEY = lazy(r"[^\s:]{1,3}(?:\s*[^\s:]){0,3}\s*:")
 # A document title: only a title key takes it as its value.
-_TITLE_LIKE = re.compile(r".*关于.*|.*(?:通知|意见|决定|通报|批复)")
+_TITLE_LIKE = lazy(r".*关于.*|.*(?:通知|意见|决定|通报|批复)")
 # A value printed below its key stands on the next line, or after a blank line or two;
 # further down is the document (a block's last key, 主题词:, may be empty).
 MAX_BLANKS_BEFORE_VALUE = 2
 _FIRST_CHARS = frozenset(key[0] for key in KEYS)
-_SPACE = re.compile(r"\s")
-_CANONICAL = {_SPACE.sub("", k): k for k in KEYS}
+_SPACE = lazy(r"\s")
+_CANONICAL = {"".join(k.split()): k for k in KEYS}  # (split: no pattern compiled on import)
 
 
 def read_metadata(text: str, start: int, end: int) -> tuple[tuple[str, int, int], ...] | None:

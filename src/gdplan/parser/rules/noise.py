@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import re
 
-_FURNITURE = re.compile(
+from gdplan.parser.lazy import lazy
+
+_FURNITURE = lazy(
     r"""(?:
         (?:简体版|繁体版|信息无障碍|无障碍|English|EN|长者模式|关怀版|网站地图|设为首页|加入收藏)(?:\s+\S+){0,4}
       | (?:首页|当前位置|您的位置|您现在的位置|当前所在位置)\s*[:>»›].*
@@ -32,7 +34,7 @@ _FURNITURE = re.compile(
 
 
 # Every furniture line holds one of these; testing for them first keeps the common case cheap.
-_HINT = re.compile(
+_HINT = lazy(
     r"简体|繁体|无障碍|English|EN|长者|关怀|地图|首页|收藏|位置|>|»|›|http|www|\d{4}[-/.]\d|时间|来源|日期"
     r"|作者|编辑|审核|校对|浏览|阅读|访问|点击|打印|关闭|字体|分享|扫一扫|【|此件|上一篇|下一篇|相关|附件下载"
     r"|上一条|下一条|推荐|热点|热门|精彩|猜你|原文|关注|扫码|扫描|长按|下载|点此|更多"

@@ -8,22 +8,22 @@ A notice prints its signature and date before the plan; a document whose body is
 from __future__ import annotations
 
 import datetime
-import re
 from collections.abc import Callable
 
+from gdplan.parser.lazy import lazy
 from gdplan.parser.numerals import cn_to_int
 
-_DATE_ARABIC = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-_DATE_CN = re.compile(
+_DATE_ARABIC = lazy(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_DATE_CN = lazy(
     r"([〇零○O一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日"
 )
-_DATE_ISO = re.compile(r"((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})")
+_DATE_ISO = lazy(r"((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})")
 # 2024327: a copy that lost 年月日 (and any separators); read only where one reading is a date.
-_DATE_COMPACT = re.compile(r"((?:19|20)\d{2})(\d{3,4})")
-SENTENCE_PUNCT = re.compile(r"[。,;:!?、]")
-_ATTACHMENT = re.compile(r"附件\s*\d*\s*[:.]?")  # 附件 / 附件：… / 附件1：…
-_ATTACHMENT_LIST = re.compile(r"附件\s*:?\s*(?:1[.、]|\(1\))")
-_DISTRIBUTION = re.compile(
+_DATE_COMPACT = lazy(r"((?:19|20)\d{2})(\d{3,4})")
+SENTENCE_PUNCT = lazy(r"[。,;:!?、]")
+_ATTACHMENT = lazy(r"附件\s*\d*\s*[:.]?")  # 附件 / 附件：… / 附件1：…
+_ATTACHMENT_LIST = lazy(r"附件\s*:?\s*(?:1[.、]|\(1\))")
+_DISTRIBUTION = lazy(
     r"(?:抄送|抄报|分送)\s*:|.{0,40}\d{1,2}\s*日\s*印发"
 )  # 抄送：… / …2025年5月16日印发
 
