@@ -1,3 +1,3 @@
-from gdplan.cli import main
+from gdplan.cli import console
 
-raise SystemExit(main())
+raise SystemExit(console())

@@ -276,10 +276,17 @@ def resume_command(argv: Sequence[str]) -> str:
     return shlex.join(["gdplan", *words])
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command ``argv`` and return its exit status. Without ``argv`` it is the process's
-    own command line (``sys.argv``): the process is taken to exit next, and the heap is left
-    frozen (:mod:`gdplan.batch.heap`); from Python, pass ``argv``."""
+def console() -> int:
+    """The ``gdplan`` command (console script, ``python -m gdplan``): :func:`main` on the
+    process's own command line, for a process that exits next."""
+    return main(exits_after=True)
+
+
+def main(argv: Sequence[str] | None = None, *, exits_after: bool = False) -> int:
+    """Run the command ``argv`` (default ``sys.argv[1:]``) and return its exit status.
+
+    ``exits_after``: the process exits when this returns, so the heap is left frozen
+    (:mod:`gdplan.batch.heap`) instead of given back to the collector."""
     parser = build_parser()
     words = list(sys.argv[1:] if argv is None else argv)
     args = parser.parse_args(words)
@@ -317,11 +324,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         for signum, handler in previous.items():
             signal.signal(signum, handler)
         stop.reset()
-        if argv is None:
-            # The command is the process (the console script, python -m gdplan), which exits
-            # next: freeze all of the heap instead, so the collections the interpreter runs
-            # as it shuts down do not walk it again (≈70 ms on the seed). Called with argv
-            # (from Python), the heap is given back to the collector.
+        if exits_after:
+            # The process exits next: freeze all of the heap, so the collections the
+            # interpreter runs as it shuts down do not walk it again (≈70 ms on the seed).
             heap.freeze()
         else:
             heap.release()
