@@ -9,7 +9,6 @@ only when the lexicon finds no place at the start of a name whose suffix must be
 from __future__ import annotations
 
 import functools
-import logging
 from importlib import resources
 
 from gdplan.parser.lazy import lazy
@@ -163,6 +162,8 @@ def _tagged_place_length(name: str) -> int:
 @memo(maxsize=1024)
 def _tagged(name: str) -> tuple[tuple[str, str], ...]:
     """jieba's words and part-of-speech flags for a name (loads jieba on first use)."""
+    import logging  # here, not at the top: only jieba needs it, and most parses never load jieba
+
     import jieba
     import jieba.posseg
 
