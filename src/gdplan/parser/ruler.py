@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from gdplan.model import MarkerStyle
-from gdplan.parser.rules.markers import marker_at
+from gdplan.parser.rules.markers import marker_at, marker_family
 from gdplan.parser.rules.metadata import MAX_BLANKS_BEFORE_VALUE, is_value_below, read_metadata
 from gdplan.parser.rules.noise import is_noise
 from gdplan.parser.rules.signoff import is_attachment_list
@@ -63,7 +63,9 @@ def classify(text: str, seg: Segment) -> Token:
     # plan do, so the costlier furniture patterns run only on the rest.
     found = marker_at(text, start, end)
     if found is not None:
-        return Token(TokenKind.MARKER, seg, marker=Marker(*found))
+        style, number, label_end = found
+        family = marker_family(style, text, start, label_end)
+        return Token(TokenKind.MARKER, seg, marker=Marker(style, number, label_end, family))
     if is_noise(text, start, end):
         return Token(TokenKind.NOISE, seg)
     meta = read_metadata(text, start, end)

@@ -22,6 +22,7 @@ class Marker:
     style: MarkerStyle
     number: int
     end: int  # offset just after the label (the label is text[token.start:end])
+    family: str = ""  # a level of its own within the style: 第一节 beside 第一章, 1） beside （1）
 
 
 @dataclass(slots=True)

@@ -38,6 +38,12 @@ class Draft:
         return self.token.marker.style
 
     @property
+    def level_key(self) -> tuple[MarkerStyle, str]:
+        """What makes a level: the style and, within it, the family (第一节 is not 第一章)."""
+        assert self.token.marker is not None
+        return self.token.marker.style, self.token.marker.family
+
+    @property
     def number(self) -> int:
         assert self.token.marker is not None
         return self.token.marker.number
@@ -107,7 +113,7 @@ def build_skeleton(text: str, tokens: Iterable[Token]) -> Skeleton:
     front = FrontTokens()  # before the first marker: only what the front-matter reader uses
     roots: list[Draft] = []
     stack: list[Draft] = []
-    last_number: dict[MarkerStyle, int] = {}
+    last_number: dict[tuple[MarkerStyle, str], int] = {}
     diagnostics: list[Diagnostic] = []
     seen_marker = False
     for token in tokens:
@@ -119,19 +125,19 @@ def build_skeleton(text: str, tokens: Iterable[Token]) -> Skeleton:
             seen_marker = True
         if token.kind is TokenKind.MARKER:
             assert token.marker is not None
-            style = token.marker.style
-            open_at = _level_of(stack, style)
+            key = token.marker.style, token.marker.family
+            open_at = _level_of(stack, key)
             if open_at is not None:
                 del stack[open_at:]
             parent = stack[-1] if stack else None
             siblings = parent.children if parent else roots
-            problem = _numbering_problem(text, token, siblings, last_number.get(style, 0))
+            problem = _numbering_problem(text, token, siblings, last_number.get(key, 0))
             if problem:
                 diagnostics.append(problem)
             draft = Draft(token, parent, [*(parent.path if parent else []), len(siblings) + 1])
             siblings.append(draft)
             stack.append(draft)
-            last_number[style] = token.marker.number
+            last_number[key] = token.marker.number
         elif token.kind is TokenKind.TEXT and stack:
             current = stack[-1]
             if _is_unit_cell(text, token.segment):
@@ -170,10 +176,10 @@ def _take_signoff(text: str, last: Draft) -> list[Segment]:
     return signoff
 
 
-def _level_of(stack: list[Draft], style: MarkerStyle) -> int | None:
-    """The index of the open level that uses ``style``, if one does."""
+def _level_of(stack: list[Draft], key: tuple[MarkerStyle, str]) -> int | None:
+    """The index of the open level that uses ``key`` (style and family), if one does."""
     for i, draft in enumerate(stack):
-        if draft.style is style:
+        if draft.level_key == key:
             return i
     return None
 
@@ -187,8 +193,8 @@ def _numbering_problem(
     text: str, token: Token, siblings: list[Draft], last_of_style: int
 ) -> Diagnostic | None:
     assert token.marker is not None
-    number, style = token.marker.number, token.marker.style
-    previous = next((d for d in reversed(siblings) if d.style is style), None)
+    number, key = token.marker.number, (token.marker.style, token.marker.family)
+    previous = next((d for d in reversed(siblings) if d.level_key == key), None)
     # The first of its level here starts at 1, or runs on from under the previous parent.
     expected = {previous.number + 1} if previous is not None else {1, last_of_style + 1}
     if number in expected:

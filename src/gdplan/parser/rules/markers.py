@@ -21,11 +21,14 @@ _CN_PAREN = lazy(rf"[(]({_CN})[)]\s*")  # （一） (一)
 # The dot after an Arabic number as copies print it: . (．folds to it), ﹒ small full stop,
 # ․ one dot leader, · ・ ･ middle dots, ‧ hyphenation point.
 _DOT = "[.\ufe52\u2024\u00b7\u30fb\uff65\u2027]"
-_ARABIC_DOT = lazy(rf"(\d{{1,3}}){_DOT}(?!\d)\s*")  # 1． 1. 1﹒ — not 2.3%
+# ⒈ ⒉ (U+2488…): a number and its full stop in one character.
+_ARABIC_DOT = lazy(rf"(?:(\d{{1,3}}){_DOT}(?!\d)|([\u2488-\u249b]))\s*")  # 1． 1. 1﹒ ⒈ — not 2.3%
 _ARABIC_DUN = lazy(r"(\d{1,3})、")  # 1、
-_ARABIC_PAREN = lazy(r"[(](\d{1,3})[)]\s*")  # （1） (1)
+# ⑴ ⑵ (U+2474…) are (1) (2) in one character; 1） 1) with only the closing bracket are a
+# family of their own (a level apart from （1）, see marker_family).
+_ARABIC_PAREN = lazy(r"(?:[(](\d{1,3})[)]|(\d{1,3})[)]|([\u2474-\u2487]))\s*")  # （1） (1) 1） ⑴
 _CIRCLED = lazy(rf"([{CIRCLED}])\s*")  # ①
-_CHAPTER = lazy(rf"第({_CN})(?:章|部分)\s*")  # 第一章 第一部分
+_CHAPTER = lazy(rf"第({_CN})(章|部分|节|篇)\s*")  # 第一章 第一部分; 第一节, 第一篇: families apart
 _ARTICLE = lazy(rf"第({_CN})条\s*")  # 第一条
 
 # The label of each style: its rule matches this first, then checks what the label says.
@@ -50,12 +53,19 @@ def _numeral_rule(pattern: re.Pattern[str], to_int: Callable[[str], int]) -> Mar
         if m is None or m.end() >= end:  # a bare label with nothing after it is not a node
             return None
         try:
-            number = to_int(m.group(1))
+            number = to_int(next(g for g in m.groups() if g is not None))
         except ValueError:
             return None
         return (number, m.end()) if number > 0 else None
 
     return rule
+
+
+def _arabic(numeral: str) -> int:
+    """1 / 12, or one of the enclosed numbers ⑴…⒇ (U+2474) and ⒈…⒛ (U+2488)."""
+    if len(numeral) == 1 and "\u2474" <= numeral <= "\u249b":
+        return (ord(numeral) - 0x2474) % 20 + 1
+    return int(numeral)
 
 
 def _is_han(ch: str) -> bool:
@@ -76,8 +86,8 @@ def _cn_dun_rule(text: str, start: int, end: int) -> tuple[int, int] | None:
 MARKER_RULES: tuple[tuple[MarkerStyle, MarkerRule], ...] = (
     (MarkerStyle.CN_DUN, _cn_dun_rule),
     (MarkerStyle.CN_PAREN, _numeral_rule(_CN_PAREN, cn_to_int)),
-    (MarkerStyle.ARABIC_PAREN, _numeral_rule(_ARABIC_PAREN, int)),
-    (MarkerStyle.ARABIC_DOT, _numeral_rule(_ARABIC_DOT, int)),
+    (MarkerStyle.ARABIC_PAREN, _numeral_rule(_ARABIC_PAREN, _arabic)),
+    (MarkerStyle.ARABIC_DOT, _numeral_rule(_ARABIC_DOT, _arabic)),
     (MarkerStyle.ARABIC_DUN, _numeral_rule(_ARABIC_DUN, int)),
     (MarkerStyle.CIRCLED, _numeral_rule(_CIRCLED, circled_to_int)),
     (MarkerStyle.CHAPTER, _numeral_rule(_CHAPTER, cn_to_int)),
@@ -93,6 +103,22 @@ INLINE_MARKER_START = lazy(rf"[。;!?]\s*(?=(?:{_CN}、|[(]{_CN}[)]|第{_CN}[章
 
 # Any marker anywhere: candidates for splitting a line that lost all its line breaks.
 ANY_MARKER = lazy(rf"{_CN}、|[(]{_CN}[)]|(?<!\d)\d{{1,3}}{_DOT}(?!\d)|[{CIRCLED}]|第{_CN}[章条]")
+
+
+# Within one style, labels that real plans use as levels of their own: 第一篇 > 第一章 > 第一节,
+# and 1） beside （1）. The family keeps them apart in the tree; the style stays the model's.
+_CHAPTER_FAMILIES = {"节": "section", "篇": "volume"}
+
+
+def marker_family(style: MarkerStyle, text: str, start: int, end: int) -> str:
+    """The family of the label ``text[start:end]`` within its style ("" for the usual one)."""
+    if style is MarkerStyle.ARABIC_PAREN and text[start] != "(" and not "\u2474" <= text[start] <= "\u2487":
+        return "closing-bracket"  # 1） 1)
+    if style is MarkerStyle.CHAPTER:
+        m = _CHAPTER.match(text, start, end)
+        if m is not None:
+            return _CHAPTER_FAMILIES.get(m.group(2), "")
+    return ""
 
 
 def may_start_marker(text: str, start: int, end: int) -> bool:

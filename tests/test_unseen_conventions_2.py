@@ -1,0 +1,88 @@
+"""More conventions of plans gdplan had not seen, each on a constructed text (other places,
+units and years than the dev corpus): every test failed on the code before its rule."""
+
+from __future__ import annotations
+
+import gdplan
+from gdplan.model import Document, Node
+
+
+def _items(doc: Document) -> list[Node]:
+    out: list[Node] = []
+
+    def walk(nodes: list[Node]) -> None:
+        for n in nodes:
+            if n.children:
+                walk(n.children)
+            else:
+                out.append(n)
+
+    walk(doc.children)
+    return out
+
+
+def _names(units: object) -> list[str]:
+    return [u.name for u in units]  # type: ignore[attr-defined]
+
+
+CLOSING_BRACKET_ITEMS = """某市2027年文化工作要点
+一、保护文化遗产
+1.加强遗址保护。
+1）推进遗址公园建设。（市文旅局牵头，市自然资源局配合）
+2）开展非遗传承人认定。（市文旅局负责）
+2.发展文化产业。
+（1）培育文创企业。
+1）建设文创园区。（市商务局负责）
+"""
+
+
+def test_numbers_with_only_a_closing_bracket_are_a_level_of_their_own() -> None:
+    doc = gdplan.parse(CLOSING_BRACKET_ITEMS)
+    items = _items(doc)
+    assert [i.label for i in items] == ["1）", "2）", "1）"]
+    assert [i.path for i in items] == [[1, 1, 1], [1, 1, 2], [1, 2, 1, 1]]
+    assert _names(items[0].responsibility.lead) == ["市文旅局"]
+    assert _names(items[0].responsibility.cooperating) == ["市自然资源局"]
+    # 1） under （1）: a family apart from （1）, not its sibling
+    assert doc.children[0].children[1].children[0].label == "（1）"
+
+
+ENCLOSED_NUMBERS = """某市2027年工业工作要点
+一、稳增长
+⑴推进煤电一体化。（市能源局牵头，市工信局配合）
+⑵培育新材料产业。（市工信局负责）
+二、调结构
+⒈推动产业升级。（市发展改革委负责）
+"""
+
+
+def test_enclosed_number_characters_are_markers() -> None:
+    items = _items(gdplan.parse(ENCLOSED_NUMBERS))
+    assert [(i.label, i.number, i.path) for i in items] == [
+        ("⑴", 1, [1, 1]),
+        ("⑵", 2, [1, 2]),
+        ("⒈", 1, [2, 1]),
+    ]
+    assert _names(items[0].responsibility.lead) == ["市能源局"]
+    assert _names(items[2].responsibility.responsible) == ["市发展改革委"]
+
+
+SECTIONS_UNDER_CHAPTERS = """某市现代农业发展规划
+第一章　重点任务
+第一节　提升粮食产能
+一、建设高标准农田。（市农业农村局牵头，市自然资源局配合）
+第二节　发展特色产业
+二、做强特色种植。（市农业农村局负责）
+第二章　保障措施
+三、加强组织领导。（市农业农村局负责）
+"""
+
+
+def test_sections_are_a_level_below_chapters() -> None:
+    doc = gdplan.parse(SECTIONS_UNDER_CHAPTERS)
+    items = _items(doc)
+    assert [i.path for i in items] == [[1, 1, 1], [1, 2, 1], [2, 1]]
+    assert [h.label.strip() for h in doc.children[0].children] == ["第一节", "第二节"]
+    assert _names(items[0].responsibility.cooperating) == ["市自然资源局"]
+    # the section line is no part of the item before it: its clause is still the final one
+    assert _names(items[0].responsibility.lead) == ["市农业农村局"]
