@@ -86,3 +86,16 @@ def test_sections_are_a_level_below_chapters() -> None:
     assert _names(items[0].responsibility.cooperating) == ["市自然资源局"]
     # the section line is no part of the item before it: its clause is still the final one
     assert _names(items[0].responsibility.lead) == ["市农业农村局"]
+
+
+YOUTH_LEAGUE = """某省2027年法治宣传工作要点
+一、推进法治宣传教育。（省委宣传部、省司法厅、团省委、省妇联负责）
+二、关爱青少年成长。（省民政厅、团省委、妇联配合）
+"""
+
+
+def test_a_youth_league_committee_keeps_its_own_level() -> None:
+    first, second = _items(gdplan.parse(YOUTH_LEAGUE))
+    assert _names(first.responsibility.responsible) == ["省委宣传部", "省司法厅", "团省委", "省妇联"]
+    # 团省委 takes no 省 from 省民政厅; 妇联 after it still does
+    assert _names(second.responsibility.cooperating) == ["省民政厅", "团省委", "省妇联"]

@@ -39,6 +39,8 @@ NOT_JURISDICTION = (
 OWN_JURISDICTION_STARTS = (
     "省", "市", "区", "县", "州", "镇", "乡", "街道", "自治区", "国家", "国务院", "中国", "中华", "中共",
     "中央", "全国", "各",
+    # the Youth League's committees name their level inside: 团省委 is the province's, 团市委 the city's
+    "共青团", "团省委", "团市委", "团区委", "团县委", "团州委", "团盟委", "团旗委",
 )  # fmt: skip
 PROVINCES = (
     "北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽",
