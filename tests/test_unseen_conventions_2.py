@@ -99,3 +99,25 @@ def test_a_youth_league_committee_keeps_its_own_level() -> None:
     assert _names(first.responsibility.responsible) == ["省委宣传部", "省司法厅", "团省委", "省妇联"]
     # 团省委 takes no 省 from 省民政厅; 妇联 after it still does
     assert _names(second.responsibility.cooperating) == ["省民政厅", "团省委", "省妇联"]
+
+
+ROLE_SENTENCES = """某县2027年民生实事分工方案
+一、教育领域
+（一）新建幼儿园5所。由县教育局负责，县财政局、县自然资源局配合，2027年8月底前完成。
+（二）建设县域医共体。县卫生健康局牵头，县医保局、县财政局配合，2027年底前完成。
+（三）改造老旧小区。各乡镇要加强统筹，县住建局负责指导。
+"""
+
+
+def test_a_last_sentence_of_units_and_role_words_is_the_clause() -> None:
+    first, second, third = _items(gdplan.parse(ROLE_SENTENCES))
+    # 由X负责 is followed by its partners and a time limit, as 由X牵头 is
+    assert _names(first.responsibility.lead) == ["县教育局"]
+    assert _names(first.responsibility.cooperating) == ["县财政局", "县自然资源局"]
+    assert first.responsibility.deadline == "2027年8月底前"
+    # without 由: a sentence made only of units closed by role words, and a time limit
+    assert _names(second.responsibility.lead) == ["县卫生健康局"]
+    assert _names(second.responsibility.cooperating) == ["县医保局", "县财政局"]
+    assert second.responsibility.deadline == "2027年底前"
+    # a sentence that is no such list names no units
+    assert not third.responsibility.lead and not third.responsibility.responsible

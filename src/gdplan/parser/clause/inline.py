@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from gdplan.parser.clause import names
+from gdplan.parser.clause.deadline import deadline_of
 from gdplan.parser.clause.roles import ROLE_WORDS
 from gdplan.parser.clause.scan import inner_spans, is_top, split_top, top_level, trim
 from gdplan.parser.clause.types import Offsets
@@ -84,9 +85,7 @@ def read_inline(text: str, start: int, end: int) -> InlineClause | None:
     if not _reads_as_units(text, *lead):
         return None
     if head != "会同":
-        clause_end = _role_end(text, head_at, end)
-        if head.startswith("牵头"):
-            clause_end = _partner_parts_end(text, clause_end, end)
+        clause_end = _partner_parts_end(text, _role_end(text, head_at, end), end)
         return InlineClause(start, lead, None, clause_end)
     units_stop, clause_end = units_end(text, head_at + 2, end)
     partners = trim(text, head_at + 2, units_stop)
@@ -96,13 +95,16 @@ def read_inline(text: str, start: int, end: int) -> InlineClause | None:
 
 
 def _partner_parts_end(text: str, pos: int, end: int) -> int:
-    """由X牵头，Y、Z配合，年内完成: the parts right after the lead that are units closed by a
-    role word belong to the clause; it ends before the first part that is not."""
+    """由X牵头，Y、Z配合，年内完成: the parts right after the lead (由X牵头 / 由X负责) that are
+    units closed by a role word belong to the clause, and so does a time limit after them
+    (年内完成), which closes it; it ends before the first part that is neither."""
     while pos < end and text[pos] in ",，":
         part_end = min((i for i in (text.find(c, pos + 1, end) for c in ",，") if i >= 0), default=end)
         s, e = trim(text, pos + 1, part_end)
         word = next((w for w in _ROLES_LONGEST_FIRST if text.endswith(w, s, e)), None)
         if word is None or not _reads_as_units(text, s, e - len(word)):
+            if deadline_of(text, s, e) is not None:
+                pos = e
             break
         pos = e
     return pos
@@ -119,7 +121,7 @@ def find_inline(text: str, start: int, end: int) -> InlineClause | None:
             if found is not None:
                 return found
         at = text.find("由", at + 1, end)
-    return _find_joint(text, start, end)
+    return _find_joint(text, start, end) or _find_role_sentence(text, start, end)
 
 
 def _find_joint(text: str, start: int, end: int) -> InlineClause | None:
@@ -140,6 +142,26 @@ def _find_joint(text: str, start: int, end: int) -> InlineClause | None:
                 return found
         at = text.find("会同", at + 2, end)
     return None
+
+
+def _find_role_sentence(text: str, start: int, end: int) -> InlineClause | None:
+    """X牵头，Y、Z配合，2026年底前完成。 as the node's last sentence, without 由 or brackets: every
+    comma part is units closed by a role word (the first one: 牵头 / 负责), but for a time limit
+    that closes it. Without 由 the names must read as organisations."""
+    stop = trim(text, start, end, "。; \n")[1]
+    opens = max(text.rfind(c, start, stop) for c in "。;\n")
+    s, e = trim(text, max(opens + 1, start), stop)
+    if s >= e or not is_top(inner_spans(text, start, end), s):
+        return None
+    parts = [trim(text, *p) for p in split_top(text, s, e, ",，")]
+    for i, (ps, pe) in enumerate(parts):
+        word = next((w for w in _ROLES_LONGEST_FIRST if text.endswith(w, ps, pe)), None)
+        if word is not None and (i > 0 or word in _HEADS) and _all_strict(text, (ps, pe - len(word))):
+            continue
+        if i > 0 and i == len(parts) - 1 and deadline_of(text, ps, pe) is not None:
+            continue
+        return None
+    return InlineClause(s, parts[0], None, e)
 
 
 def _all_strict(text: str, *spans: Offsets) -> bool:
