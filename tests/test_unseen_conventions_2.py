@@ -121,3 +121,13 @@ def test_a_last_sentence_of_units_and_role_words_is_the_clause() -> None:
     assert second.responsibility.deadline == "2027年底前"
     # a sentence that is no such list names no units
     assert not third.responsibility.lead and not third.responsibility.responsible
+
+
+PLACES_WITH_THEIR_OWN_LEVELS = """某市2027年教育工作要点
+一、新建中小学校。（市教育局牵头；甲州区、乙吉县、丙德县人民政府落实）
+"""
+
+
+def test_a_place_printed_with_another_level_word_keeps_it_with_the_shared_suffix() -> None:
+    (item,) = _items(gdplan.parse(PLACES_WITH_THEIR_OWN_LEVELS))
+    assert _names(item.responsibility.implementing) == ["甲州区人民政府", "乙吉县人民政府", "丙德县人民政府"]

@@ -325,7 +325,7 @@ def _distribute_suffix(text: str, units: list[_Unit]) -> None:
                 level = _level_before(text, unit, suffix)
                 for bare in run:
                     # 郑州、开封、洛阳市人民政府: a place printed without the level word takes it too
-                    if level is None or _core(text, bare.own).endswith(text[level]):
+                    if level is None or _has_level(_core(text, bare.own), text[level]):
                         bare.pieces = [bare.own, suffix]
                     else:
                         bare.pieces = [bare.own, (level, suffix[1])]
@@ -405,6 +405,12 @@ def _suffix_of(text: str, unit: _Unit, places: list[str]) -> Offsets | None:
     if not names.looks_like_unit(text[suffix[0] : suffix[1]]):
         return None
     return suffix
+
+
+def _has_level(place: str, level: str) -> bool:
+    """The place is printed with a level word of its own: 原州区 (、西吉县人民政府), 祁县 (before
+    平遥县…). A two-character place ending in another level's word is a stem (通州 → 通州区)."""
+    return place.endswith(level) or (len(place) >= 3 and names.is_level_word(place[-1]))
 
 
 def _level_before(text: str, unit: _Unit, suffix: Offsets) -> int | None:
