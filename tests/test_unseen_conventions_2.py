@@ -131,3 +131,21 @@ PLACES_WITH_THEIR_OWN_LEVELS = """某市2027年教育工作要点
 def test_a_place_printed_with_another_level_word_keeps_it_with_the_shared_suffix() -> None:
     (item,) = _items(gdplan.parse(PLACES_WITH_THEIR_OWN_LEVELS))
     assert _names(item.responsibility.implementing) == ["甲州区人民政府", "乙吉县人民政府", "丙德县人民政府"]
+
+
+FIRST_LEADS_OTHERS_TAKE_PART = """某省人民政府关于2027年重点任务分工的通知
+各市、州、县人民政府，省政府各部门：
+　　现将重点任务分工如下。各项任务中列在首位的为牵头单位，其他为参与单位。
+某省人民政府
+2027年2月20日
+一、扩大内需。（省发展改革委、商务厅、财政厅）
+二、深化改革。（省发展改革委）
+"""
+
+
+def test_a_first_leads_rule_that_names_the_others_role_gives_it_to_them() -> None:
+    first, second = _items(gdplan.parse(FIRST_LEADS_OTHERS_TAKE_PART))
+    assert _names(first.responsibility.lead) == ["省发展改革委"]
+    assert _names(first.responsibility.cooperating) == ["省商务厅", "省财政厅"]
+    assert not first.responsibility.responsible
+    assert _names(second.responsibility.lead) == ["省发展改革委"]

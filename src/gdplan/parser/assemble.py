@@ -92,6 +92,7 @@ class Assembler:
         for start, stop in _clause.front_carry_sentences(self.a, 0, end):
             if _clause.states_first_leads(self.a, start, stop):
                 self.state.first_listed_leads = True
+                self.state.others_role = _clause.others_role(self.a, start, stop)
                 continue
             loc = ClauseLocation(ClauseForm.INLINE, (start, stop), None)
             _clause.read_clause(self.a, loc, self.state, receive_carried=False)

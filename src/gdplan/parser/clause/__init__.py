@@ -29,6 +29,7 @@ find brackets and separators instead of walking characters in Python.
 from gdplan.parser.clause.carry import (
     carry_sentence,
     front_carry_sentences,
+    others_role,
     says_not_listed,
     states_first_leads,
 )
@@ -46,6 +47,7 @@ __all__ = [
     "front_carry_sentences",
     "locate_clause",
     "locate_inner_clauses",
+    "others_role",
     "read_clause",
     "says_not_listed",
     "split_units",

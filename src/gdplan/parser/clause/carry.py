@@ -58,13 +58,28 @@ def is_definition(text: str, start: int, end: int) -> bool:
     return _DEFINITION.match(text, s, end) is not None or "附件" in text[start:end]
 
 
-def first_listed_leads(reading: ClauseReading) -> None:
+# …列在首位的为牵头单位，其他为参与单位: the rule may also name the role of the units after the first.
+_OTHERS = lazy(r"(?:其他|其余|其它|其后|其次)[^,;。]{0,6}?为(?P<role>配合|参与|协同|协办|协助|责任)")
+_OTHERS_ROLES = {"配合": Role.COOPERATING, "参与": Role.COOPERATING, "协同": Role.COOPERATING,
+                 "协办": Role.COOPERATING, "协助": Role.COOPERATING, "责任": Role.RESPONSIBLE}  # fmt: skip
+
+
+def others_role(text: str, start: int, end: int) -> Role | None:
+    """The role a first-leads rule gives the other units listed (其他为参与单位), if it names one."""
+    found = _OTHERS.search(text, start, end)
+    return None if found is None else _OTHERS_ROLES[found.group("role")]
+
+
+def first_listed_leads(reading: ClauseReading, others: Role | None = None) -> None:
     """Apply the convention: in a responsible list with no lead, the first unit leads (a
-    lone unit too: it is the first listed)."""
+    lone unit too: it is the first listed); the rest take ``others`` when the rule names it."""
     responsible = reading.roles[Role.RESPONSIBLE]
     if reading.roles[Role.LEAD] or not responsible:
         return
     reading.roles[Role.LEAD].append(responsible.pop(0))
+    if others is not None and others is not Role.RESPONSIBLE:
+        reading.roles[others].extend(responsible)
+        responsible.clear()
 
 
 def receive(text: str, reading: ClauseReading, state: CarryState) -> None:

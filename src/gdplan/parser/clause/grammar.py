@@ -47,7 +47,7 @@ def read_clause(
     if own.rule_carried:
         state.first_listed_leads = True
     if state.first_listed_leads or own.rule_here:
-        carry.first_listed_leads(reading)
+        carry.first_listed_leads(reading, state.others_role)
     handed: list[tuple[Role, UnitRef]] = []
     if own.to_carry:
         to_carry = {_moved_pieces(u, at) for u in own.to_carry}

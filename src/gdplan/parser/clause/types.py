@@ -74,3 +74,4 @@ class CarryState:
 
     units: list[tuple[Role, UnitRef]] = field(default_factory=list)
     first_listed_leads: bool = False  # 责任单位排在首位的为牵头单位，下同 / 列第一位为牵头单位
+    others_role: Role | None = None  # …为牵头单位，其他为参与单位: the role of the units after the first
