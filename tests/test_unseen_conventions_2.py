@@ -149,3 +149,15 @@ def test_a_first_leads_rule_that_names_the_others_role_gives_it_to_them() -> Non
     assert _names(first.responsibility.cooperating) == ["省商务厅", "省财政厅"]
     assert not first.responsibility.responsible
     assert _names(second.responsibility.lead) == ["省发展改革委"]
+
+
+UNITS_LINE_WITH_FULL_STOP = """某市2027年招商工作要点
+一、优化招商服务。
+市商务局、市营商环境局按职责分工负责。
+"""
+
+
+def test_a_last_line_of_units_leaves_no_stray_full_stop_in_the_text() -> None:
+    (item,) = _items(gdplan.parse(UNITS_LINE_WITH_FULL_STOP))
+    assert _names(item.responsibility.responsible) == ["市商务局", "市营商环境局"]
+    assert item.text == ""

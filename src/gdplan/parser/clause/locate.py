@@ -4,6 +4,8 @@ parenthetical, a last line listing units (a table flattened one cell per line), 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from gdplan.model import ClauseForm
 from gdplan.parser.clause import carry, names
 from gdplan.parser.clause.deadline import deadline_of
@@ -48,6 +50,9 @@ def locate_clause(text: str, start: int, end: int) -> ClauseLocation | None:
     for finder in (_table_cell, _final_brackets, _units_line, _inline):
         found = finder(text, s, e)
         if found is not None:
+            if finder is _units_line and found.remove is not None:
+                # a last line of units keeps its closing 。 in what is cut, as a labelled line does
+                found = replace(found, remove=(found.remove[0], trim(text, s, end)[1]))
             return found
     return None
 
