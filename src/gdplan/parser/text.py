@@ -1,9 +1,10 @@
 """Normalization: the decoded input → text layers that share one set of offsets.
 
 Copies of a notice carry noise that is not the document: pinyin after characters
-(``人(rén)力``), ``??`` where a site lost the two U+3000 of an indent, ``\\r``. Removing
-it changes offsets, so the *clean* layer keeps a map back to the input. The other layers
-are the clean text converted character for character, so they share its offsets:
+(``人(rén)力``), ``??`` where a site lost the two U+3000 of an indent, the ``\\r`` of a
+``\\r\\n``. Removing it changes offsets, so the *clean* layer keeps a map back to the
+input. Other line breaks (a lone ``\\r``, ``\\v``, U+2028 …) become ``\\n`` one for one. The
+other layers are the clean text converted character for character, so they share its offsets:
 
 - ``clean``: noise removed; script and width as printed (what ``--script original`` shows);
 - ``simplified``: clean in simplified script (what ``--script simplified`` shows);
@@ -47,18 +48,30 @@ _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 # compile, and most texts have none of this noise: each is compiled when first needed.
 @cache
 def _pinyin() -> regex.Pattern[str]:
-    """Pinyin in brackets right after a Han character; a tone mark tells it from an abbreviation."""
-    return regex.compile(rf"(?<=\p{{Han}})[(（](?=[a-zü{_TONED}]*[{_TONED}])[a-zü{_TONED}]{{1,7}}[)）]")
+    """Pinyin in brackets right after a Han character; a tone mark tells it from an abbreviation.
+    Its letters may be full width (a copy that widened every Latin letter: ``经(ｊīｎｇ)``)."""
+    letters = f"a-zａ-ｚü{_TONED}"
+    return regex.compile(rf"(?<=\p{{Han}})[(（](?=[{letters}]*[{_TONED}])[{letters}]{{1,7}}[)）]")
 
 
 @cache
 def _lost_indent() -> regex.Pattern[str]:
     """ "??" (or "？？") standing where a site's two-character U+3000 indent was lost: at a line
-    start, or before a paragraph of a copy that also lost its line breaks."""
-    return regex.compile(r"(?m)^[ \t]*[?？]{1,4}(?=[^\s?？])|(?<=[\p{Han}\p{P}])[?？]{2}(?=[\p{Han}\d(（])")
+    start (after any line break, behind spaces or no-break spaces), or before a paragraph of
+    a copy that also lost its line breaks."""
+    return regex.compile(
+        r"(?:(?m:^)|(?<=[\r\x0b\x85\u2028\u2029]))[ \t\xa0\u3000]*[?？]{1,4}(?=[^\s?？])"
+        r"|(?<=[\p{Han}\p{P}])[?？]{2}(?=[\p{Han}\d(（])"
+    )
 
 
-_CR = lazy(r"\r")
+_CR = lazy(r"\r(?=\n)")  # the \r of a \r\n: cut; a lone \r is a line break of its own
+# Line breaks other than \n, each turned into \n one for one (offsets hold): a lone \r (old
+# Mac files), \v (a manual line break copied out of Word), NEL, and U+2028/U+2029 (text that
+# went through JavaScript or JSON).
+_OTHER_BREAKS = "\r\x0b\x85\u2028\u2029"
+_OTHER_BREAK = lazy(f"[{_OTHER_BREAKS}]")
+_AS_NEWLINE = str.maketrans(dict.fromkeys(_OTHER_BREAKS, "\n"))
 # (pattern, a cheap test that it can match at all): most texts have none of this noise.
 # Simple character classes use the stdlib re, which scans them several times faster.
 _NOISE: tuple[tuple[Callable[[], regex.Pattern[str] | re.Pattern[str]], re.Pattern[str]], ...] = (
@@ -76,7 +89,10 @@ class _Converter(Protocol):
 def _t2s() -> _Converter:
     import opencc  # loaded on first parse, not on import gdplan
 
-    converter: _Converter = opencc.OpenCC("t2s")
+    # hk2s: t2s after folding the Hong Kong variant forms (衞, 綫, 啓 …) that a copy converted
+    # with regional wording (s2hk) carries and t2s leaves as they are; on every other
+    # character it is t2s.
+    converter: _Converter = opencc.OpenCC("hk2s")
     return converter
 
 
@@ -162,7 +178,7 @@ class NormalizedText:
         return self.simplified if script == "simplified" else self.clean
 
 
-_NEWLINE = lazy(r"\n")
+_NEWLINE = lazy(r"\r\n|[\n\r\x0b\x85\u2028\u2029]")
 
 
 def normalize(original: str) -> NormalizedText:
@@ -187,6 +203,8 @@ def normalize(original: str) -> NormalizedText:
         at = end
     kept.append(original[at:])
     clean = "".join(kept)
+    if _OTHER_BREAK.search(clean):
+        clean = clean.translate(_AS_NEWLINE)
     analysis = to_simplified(fold_width(clean))  # OpenCC leaves ASCII alone: same as fold(t2s)
     line_starts = array("q", [0])
     line_starts.extend(m.end() for m in _NEWLINE.finditer(original))
