@@ -93,7 +93,14 @@ def declared_charset(data: bytes) -> str | None:
     match = _META_CHARSET.search(data[:4096])
     if match is None:
         return None
-    name = match.group(1).decode("ascii").lower()
+    return charset_codec(match.group(1).decode("ascii"))
+
+
+def charset_codec(name: str | None) -> str | None:
+    """The Python codec of a charset name as pages and MIME headers write it, if known."""
+    if name is None:
+        return None
+    name = name.lower()
     if name in _CHARSET_ALIASES:
         return _CHARSET_ALIASES[name]
     try:

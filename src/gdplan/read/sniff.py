@@ -20,9 +20,10 @@ class Format(StrEnum):
     HTML = "text/html"
     DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     PDF = "application/pdf"
+    MHTML = "multipart/related"  # a web page saved as one file (.mhtml, .mht)
 
 
-_HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml", ".mht"})
+_HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml", ".mht", ".mhtml"})
 
 # Formats we recognise but cannot read: (magic bytes at offset 0, what it is, what to do).
 _FOREIGN_MAGIC: tuple[tuple[bytes, str], ...] = (
@@ -71,6 +72,8 @@ def detect_format(data: bytes, source: str, *, suffix: str = "") -> Format:
     foreign = _foreign(data)
     if foreign is not None:
         raise InputError(f"is {foreign}, not a plan notice", source=source)
+    if looks_like_mhtml(data):
+        return Format.MHTML
     if looks_like_html(data) or suffix.lower() in _HTML_SUFFIXES:
         return Format.HTML
     return Format.TEXT
@@ -83,6 +86,24 @@ def looks_like_html(data: bytes | str) -> bool:
         head = head.lstrip("\ufeff").encode("utf-8", "replace")
     head = _ascii_view(head)
     return _HTML_START.match(head) is not None
+
+
+# A MIME message's headers: "Name: value" lines (continued by indented lines), one of them
+# MIME-Version or a multipart Content-Type. Browsers start with From:/Snapshot-Content-Location:,
+# Word with MIME-Version:.
+_HEADER_LINE = re.compile(rb"[A-Za-z][A-Za-z0-9-]*:[^\r\n]*(?:\r?\n[ \t][^\r\n]*)*\r?\n")
+_MIME_MARK = re.compile(rb"^(?:MIME-Version:|Content-Type:\s*multipart/)", re.I | re.M)
+_MULTIPART = re.compile(rb"multipart/", re.I)
+
+
+def looks_like_mhtml(data: bytes) -> bool:
+    """True when ``data`` starts with the MIME headers of a multipart message (a saved web archive)."""
+    head = data[:4096].lstrip(b"\xef\xbb\xbf\r\n\t ")
+    at = 0
+    while (match := _HEADER_LINE.match(head, at)) is not None:
+        at = match.end()
+    headers = head[:at]
+    return _MIME_MARK.search(headers) is not None and _MULTIPART.search(headers) is not None
 
 
 def _ascii_view(head: bytes) -> bytes:
