@@ -1,0 +1,265 @@
+"""Inputs as people have them, that no document of the corpus showed (issue: unseen inputs).
+
+Each test builds its input here from one constructed notice (other province, units and
+year than the corpus) the way a tool, a browser or a mirror site leaves it, and checks
+that the same rows come out as from the clean text.
+"""
+
+from __future__ import annotations
+
+import quopri
+from html import escape
+from pathlib import Path
+from typing import Any
+
+import opencc
+import pytest
+
+import gdplan
+from gdplan.errors import InputError
+from gdplan.export.jsonl import rows
+from gdplan.parser.text import fold_key
+
+from .conftest import SAMPLES
+
+PLAN_LINES = [
+    "贵州省大数据发展管理局关于印发贵州省数字政府建设2027年工作要点的通知",
+    "黔数发〔2027〕8号",
+    "各市（州）人民政府，省有关单位：",
+    "现将《贵州省数字政府建设2027年工作要点》印发给你们，请认真贯彻执行。",
+    "贵州省大数据发展管理局",
+    "2027年3月15日",
+    "贵州省数字政府建设2027年工作要点",
+    "一、夯实数字基础设施",
+    "（一）建设全省算力网络。推进算力中心建设。（省大数据局牵头，省发展改革委、通信管理局按职责分工负责）",
+    "（二）完善政务云平台。提升承载能力。（省大数据局负责；各市（州）人民政府结合实际落实）",
+    "二、提升政务服务效能",
+    "（三）推进高效办成一件事。优化办事流程。（省政务服务中心牵头，省有关单位按职责分工负责）",
+    "（四）加强卫生健康数据共享。（省卫生健康委牵头，省医保局配合）",
+]
+PLAN = "".join(line + "\n" for line in PLAN_LINES)
+
+
+def comparable(doc: gdplan.Document) -> dict[str, Any]:
+    """Rows without span and doc_id (they point into, and digest, each input's own text), and
+    the front matter; text folded to simplified script and NFKC width."""
+
+    def fold(value: Any) -> Any:
+        if isinstance(value, str):
+            return fold_key(value)
+        if isinstance(value, list):
+            return [fold(v) for v in value]
+        if isinstance(value, dict):
+            return {k: fold(v) for k, v in value.items()}
+        return value
+
+    notice = doc.notice
+    return fold(
+        {
+            "title": doc.title,
+            "year": doc.year,
+            "complete": doc.complete,
+            "notice": None if notice is None else notice.model_dump(exclude={"span"}),
+            "rows": [{k: v for k, v in row.items() if k not in ("span", "doc_id")} for row in rows(doc)],
+        }
+    )
+
+
+@pytest.fixture(scope="module")
+def expected() -> dict[str, Any]:
+    result = comparable(gdplan.parse(PLAN))
+    assert len(result["rows"]) == 6 and result["notice"]["date"] == "2027-03-15"
+    return result
+
+
+# -- site footers: copied with the page, below the last item -----------------------------
+
+FOOTERS = [
+    "主办单位：贵州省人民政府办公厅  网站标识码：5200000001  黔ICP备05000001号",
+    "黔公网安备 52010202000001号",
+    "版权所有：贵州省人民政府  技术支持：某某信息技术有限公司",
+    "Copyright © 2027 www.example.gov.cn All Rights Reserved",
+    "主办：甘肃省人民政府办公厅 承办：甘肃省大数据中心",
+    "网站地图 | 联系我们 | 使用帮助",
+    "建议使用1920×1080分辨率、Chrome浏览器浏览本网站",
+]
+
+
+@pytest.mark.parametrize("footer", FOOTERS)
+def test_a_site_footer_after_the_last_item_is_not_part_of_it(footer: str, expected: dict[str, Any]) -> None:
+    # Before: the footer line ran on into the last item, whose clause then no longer ended
+    # it (the item lost its units) and whose text took the footer.
+    assert comparable(gdplan.parse(PLAN + footer + "\n")) == expected
+
+
+def test_a_saved_page_keeps_no_footer_whatever_its_class(tmp_path: Path, expected: dict[str, Any]) -> None:
+    body = "".join(f"<p>{escape(line)}</p>\n" for line in PLAN_LINES)
+    footer = "".join(f"<p>{escape(line)}</p>" for line in FOOTERS[:4])
+    page = (
+        '<!DOCTYPE html><html><head><meta charset="utf-8"><title>x</title></head><body>'
+        f'<div class="main"><div class="TRS_Editor">{body}</div></div>'
+        f'<div class="bottom">{footer}</div></body></html>'
+    )
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    got = comparable(gdplan.parse(path))
+    got["complete"] = expected["complete"]  # an extracted text always ends its last line
+    assert got == expected
+
+
+# -- line breaks other than \n ------------------------------------------------------------
+
+
+NEWLINES = pytest.mark.parametrize(
+    "newline",
+    ["\r", "\u2028", "\u2029", "\x0b", "\x85"],
+    ids=["cr-only", "line-separator", "paragraph-separator", "vertical-tab", "nel"],
+)
+
+
+@NEWLINES
+def test_other_line_breaks_are_line_breaks(newline: str) -> None:
+    # Before: a lone \r was cut as noise (the whole text became one line) and the others
+    # were no line breaks at all: a sample's notice title, signature and plan title were lost.
+    for path in sorted(SAMPLES.glob("*.txt")):
+        text = path.read_text("utf-8")
+        assert comparable(gdplan.parse(text.replace("\n", newline))) == comparable(gdplan.parse(text)), (
+            path.name
+        )
+
+
+def test_a_classic_mac_file_names_the_lines_of_a_numbering_gap(tmp_path: Path) -> None:
+    text = PLAN.replace("（四）", "（六）").replace("\n", "\r")
+    path = tmp_path / "mac.txt"
+    path.write_bytes(text.encode("gb18030"))
+    doc = gdplan.parse(path)
+    gaps = [d for d in doc.diagnostics if d.code == "numbering-gap"]
+    assert (
+        gaps and gaps[0].line == PLAN_LINES.index(next(x for x in PLAN_LINES if x.startswith("（四）"))) + 1
+    )
+
+
+def test_lost_indents_behind_no_break_spaces_or_after_a_lone_cr(expected: dict[str, Any]) -> None:
+    lines = ["\xa0\xa0??" + line for line in PLAN_LINES]
+    assert comparable(gdplan.parse("\n".join(lines) + "\n")) == expected
+    assert comparable(gdplan.parse("\r".join("??" + line for line in PLAN_LINES) + "\r")) == expected
+
+
+# -- scripts and widths --------------------------------------------------------------------
+
+_FULL_LATIN = {c: c + 0xFEE0 for c in range(ord("a"), ord("z") + 1)}
+
+
+def test_pinyin_noise_in_full_width_letters_is_removed(expected: dict[str, Any]) -> None:
+    noisy = (
+        PLAN.replace("夯实", "夯(hāng)实")
+        .replace("推进", "推(tuī)进")
+        .replace("省大数据局", "省大(dà)数据局")
+    )
+    assert comparable(gdplan.parse(noisy)) == expected
+    assert comparable(gdplan.parse(noisy.translate(_FULL_LATIN))) == expected
+
+
+def test_hong_kong_forms_give_the_same_units(expected: dict[str, Any]) -> None:
+    # s2hk writes 衞 for 卫; t2s left it, so 省衞生健康委 was a unit of its own.
+    converted = opencc.OpenCC("s2hk").convert(PLAN)
+    assert "衞" in converted
+    doc = gdplan.parse(converted)
+    assert comparable(doc) == expected
+    simplified = gdplan.parse(PLAN)
+    keys = [[u.key for u in item.responsibility.lead] for item in doc.items() if item.responsibility]
+    assert keys == [
+        [u.key for u in item.responsibility.lead] for item in simplified.items() if item.responsibility
+    ]
+
+
+# -- encodings ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_utf16_without_a_byte_order_mark(codec: str, newline: str, tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_bytes(PLAN.replace("\n", newline).encode(codec))
+    source = gdplan.read.read_source(path)
+    assert source.encoding == codec
+    assert comparable(gdplan.parse(path)) == comparable(gdplan.parse(PLAN.replace("\n", newline)))
+
+
+def test_utf16_without_a_byte_order_mark_is_told_from_binary_data(tmp_path: Path) -> None:
+    import random
+
+    rng = random.Random(7)
+    noise = tmp_path / "noise.txt"
+    noise.write_bytes(bytes(rng.getrandbits(8) for _ in range(4000)) + b"\x00\x00")
+    with pytest.raises(InputError, match=r"noise\.txt"):
+        gdplan.parse(noise)
+    half = tmp_path / "half.txt"  # Chinese UTF-16 text with a binary tail
+    half.write_bytes(PLAN.encode("utf-16-le") + bytes(rng.getrandbits(8) for _ in range(400)))
+    with pytest.raises(InputError, match=r"half\.txt"):
+        gdplan.parse(half)
+    plain = tmp_path / "plain.txt"
+    plain.write_bytes(PLAN.encode("utf-16-le"))
+    assert gdplan.read.read_source(plain).encoding == "utf-16-le"
+
+
+# -- web pages saved as one file (MHTML) ----------------------------------------------------
+
+
+def _page(charset: str) -> str:
+    body = "".join(f"<p>{escape(line)}</p>\n" for line in PLAN_LINES)
+    return (
+        f'<html><head><meta http-equiv="Content-Type" content="text/html; charset={charset}">'
+        f'<title>x</title></head><body><div class="nav"><a href="/">首页</a> <a href="/z">政务公开</a></div>'
+        f'<div class="article">{body}</div></body></html>'
+    )
+
+
+def _mhtml(part_headers: str, payload: str) -> bytes:
+    boundary = "----MultipartBoundary--q1w2e3----"
+    return (
+        "From: <Saved by Blink>\r\n"
+        "Snapshot-Content-Location: https://www.example.gov.cn/art/2027/3/20/art_1.html\r\n"
+        "Subject: =?utf-8?Q?x?=\r\nMIME-Version: 1.0\r\n"
+        f'Content-Type: multipart/related;\r\n\ttype="text/html";\r\n\tboundary="{boundary}"\r\n\r\n'
+        f"--{boundary}\r\n{part_headers}\r\n\r\n{payload}\r\n"
+        f"--{boundary}\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n"
+        f"Content-Location: https://www.example.gov.cn/logo.png\r\n\r\niVBORw0KGgo=\r\n"
+        f"--{boundary}--\r\n"
+    ).encode("ascii")
+
+
+@pytest.mark.parametrize("suffix", [".mhtml", ".mht", ".txt"])
+def test_a_browser_mhtml_archive_is_read_as_its_page(
+    suffix: str, tmp_path: Path, expected: dict[str, Any]
+) -> None:
+    # Before: .mhtml was read as plain text (quoted-printable junk), .mht as an HTML fragment.
+    payload = quopri.encodestring(_page("utf-8").encode("utf-8")).decode("ascii").replace("\n", "\r\n")
+    data = _mhtml("Content-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable", payload)
+    path = tmp_path / f"saved{suffix}"
+    path.write_bytes(data)
+    source = gdplan.read.read_source(path)
+    assert source.media_type == "multipart/related"
+    got = comparable(gdplan.parse(path))
+    got["complete"] = expected["complete"]
+    assert got == expected
+
+
+def test_a_word_mht_in_gb2312_base64(tmp_path: Path, expected: dict[str, Any]) -> None:
+    import base64
+
+    payload = base64.encodebytes(_page("gb2312").encode("gb18030")).decode("ascii").replace("\n", "\r\n")
+    data = _mhtml('Content-Type: text/html; charset="gb2312"\r\nContent-Transfer-Encoding: base64', payload)
+    path = tmp_path / "notice.mht"
+    path.write_bytes(data)
+    got = comparable(gdplan.parse(path))
+    got["complete"] = expected["complete"]
+    assert got == expected
+
+
+def test_an_mhtml_archive_without_a_page_is_refused_by_name(tmp_path: Path) -> None:
+    data = _mhtml("Content-Type: text/css", "body { color: black; }")
+    path = tmp_path / "styles.mhtml"
+    path.write_bytes(data)
+    with pytest.raises(InputError, match=r"styles\.mhtml.*without an HTML page"):
+        gdplan.parse(path)
