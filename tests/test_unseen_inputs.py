@@ -263,3 +263,102 @@ def test_an_mhtml_archive_without_a_page_is_refused_by_name(tmp_path: Path) -> N
     path.write_bytes(data)
     with pytest.raises(InputError, match=r"styles\.mhtml.*without an HTML page"):
         gdplan.parse(path)
+
+
+# -- PDF: running headers and footers ------------------------------------------------------
+
+_UNITS = ["省大数据局", "省发展改革委", "省工业和信息化厅", "省财政厅", "省自然资源厅"]
+LONG_PLAN_LINES = [
+    "甘肃省人民政府办公厅关于印发甘肃省数字经济2028年工作要点的通知",
+    "各市（州）人民政府，省政府有关部门：",
+    "现将《甘肃省数字经济2028年工作要点》印发给你们，请认真贯彻执行。",
+    "甘肃省人民政府办公厅",
+    "2028年2月10日",
+    "甘肃省数字经济2028年工作要点",
+    *[
+        line
+        for part in range(3)
+        for line in [
+            f"{'一二三'[part]}、推进第{part + 1}类重点任务",
+            *[
+                f"{part * 10 + n}．实施第{part * 10 + n}项重点工程。统筹推进项目建设，完善工作机制，"
+                f"强化要素保障，确保按期取得实效。"
+                f"（{_UNITS[n % 5]}牵头，{_UNITS[(n + 1) % 5]}按职责分工负责）"
+                for n in range(1, 11)
+            ],
+        ]
+    ],
+]
+
+
+def _pdf(lines: list[str], header: str | None, footer: str | None, *, first_page: bool) -> bytes:
+    import io
+
+    from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    body = ParagraphStyle(
+        "body", fontName="STSong-Light", fontSize=14, leading=22.4, wordWrap="CJK",
+        firstLineIndent=28, alignment=TA_JUSTIFY,
+    )  # fmt: skip
+    title = ParagraphStyle(
+        "title", parent=body, fontSize=16, leading=28, alignment=TA_CENTER, firstLineIndent=0
+    )
+
+    def furniture(canvas: Any, doc: Any) -> None:
+        canvas.setFont("STSong-Light", 9)
+        if header is not None and (first_page or doc.page > 1):
+            canvas.drawString(30, A4[1] - 30, header.format(page=doc.page))
+        if footer is not None:
+            canvas.drawString(30, 20, footer.format(page=doc.page))
+
+    buffer = io.BytesIO()
+    flowables = [Paragraph(escape(lines[0]) + "\u00a0", title)]
+    flowables += [Paragraph(escape(line) + "\u00a0", body) for line in lines[1:]]
+    SimpleDocTemplate(buffer, pagesize=A4).build(flowables, onFirstPage=furniture, onLaterPages=furniture)
+    return buffer.getvalue()
+
+
+def _spaceless(value: Any) -> Any:
+    if isinstance(value, str):
+        return "".join(value.split())
+    if isinstance(value, list):
+        return [_spaceless(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _spaceless(v) for k, v in value.items() if k != "complete"}
+    return value
+
+
+@pytest.mark.parametrize(
+    ("header", "footer", "first_page"),
+    [
+        ("甘肃省人民政府办公厅文件", None, False),
+        (
+            "2028/2/20 10:21 甘肃省人民政府办公厅关于印发",
+            "https://www.example.gov.cn/art/2028/2/20/art_7.html {page}/4",
+            True,
+        ),
+        (None, "甘肃省数字经济2028年工作要点（第{page}页）", True),
+    ],
+    ids=["letterhead-after-page-1", "browser-print", "footer-with-page"],
+)
+def test_pdf_running_headers_and_footers_are_dropped(
+    header: str | None, footer: str | None, first_page: bool
+) -> None:
+    # Before: the header came back inside the paragraph a page break split (or as lines
+    # of their own running on into an item: its text took them, its clause was lost).
+    pytest.importorskip("pypdfium2")
+    pytest.importorskip("reportlab")
+    text = "".join(line + "\n" for line in LONG_PLAN_LINES)
+    expected = _spaceless(comparable(gdplan.parse(text)))
+    assert len(expected["rows"]) == 33
+    data = _pdf(LONG_PLAN_LINES, header, footer, first_page=first_page)
+    import pypdfium2
+
+    assert len(pypdfium2.PdfDocument(data)) >= 3
+    assert _spaceless(comparable(gdplan.parse(data, name="plan.pdf"))) == expected
