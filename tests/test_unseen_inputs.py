@@ -362,3 +362,72 @@ def test_pdf_running_headers_and_footers_are_dropped(
 
     assert len(pypdfium2.PdfDocument(data)) >= 3
     assert _spaceless(comparable(gdplan.parse(data, name="plan.pdf"))) == expected
+
+
+# -- DOCX packages as other tools write them -----------------------------------------------
+
+
+def _docx(lines: list[str]) -> bytes:
+    import io
+
+    import docx
+
+    document = docx.Document()
+    for line in lines:
+        document.add_paragraph(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _rewrite_zip(data: bytes, rename: dict[str, str], replace: dict[bytes, bytes]) -> bytes:
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for info in source.infolist():
+            content = source.read(info.filename)
+            for old, new in replace.items():
+                content = content.replace(old, new)
+            target.writestr(rename.get(info.filename, info.filename), content)
+    return out.getvalue()
+
+
+def test_a_docx_whose_main_part_is_not_named_document_xml(tmp_path: Path, expected: dict[str, Any]) -> None:
+    # Word Online and some converters write word/document2.xml; [Content_Types].xml and the
+    # package relationships say it is the document. Before: "is a ZIP archive, not a plan notice".
+    data = _rewrite_zip(
+        _docx(PLAN_LINES),
+        {
+            "word/document.xml": "word/document2.xml",
+            "word/_rels/document.xml.rels": "word/_rels/document2.xml.rels",
+        },
+        {
+            b"/word/document.xml": b"/word/document2.xml",
+            b'Target="word/document.xml"': b'Target="word/document2.xml"',
+        },
+    )
+    path = tmp_path / "online.docx"
+    path.write_bytes(data)
+    got = comparable(gdplan.parse(path))
+    got["complete"] = expected["complete"]
+    assert got == expected
+
+
+def test_a_strict_open_xml_docx_is_refused_with_what_to_do(tmp_path: Path) -> None:
+    data = _rewrite_zip(
+        _docx(PLAN_LINES),
+        {},
+        {
+            b"http://schemas.openxmlformats.org/wordprocessingml/2006/main": b"http://purl.oclc.org/ooxml/wordprocessingml/main",
+            b"http://schemas.openxmlformats.org/officeDocument/2006/relationships": b"http://purl.oclc.org/ooxml/officeDocument/relationships",
+        },
+    )
+    path = tmp_path / "strict.docx"
+    path.write_bytes(data)
+    with pytest.raises(InputError, match=r"strict\.docx.*Strict Open XML.*Word Document"):
+        gdplan.parse(path)

@@ -138,14 +138,27 @@ def _foreign(data: bytes) -> str | None:
     return None
 
 
+# The content type of a Word document's main part, as [Content_Types].xml declares it. Word
+# Online and some converters name the part word/document2.xml; the type still says what it is.
+_WORD_MAIN_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+_CONTENT_TYPES = "[Content_Types].xml"
+_CONTENT_TYPES_MAX = 1 << 20  # a real one is a few KB
+
+
+def _declares_word_document(archive: zipfile.ZipFile, names: set[str]) -> bool:
+    if _CONTENT_TYPES not in names or archive.getinfo(_CONTENT_TYPES).file_size > _CONTENT_TYPES_MAX:
+        return False
+    return _WORD_MAIN_TYPE in archive.read(_CONTENT_TYPES)
+
+
 def _zip_format(data: bytes, source: str) -> Format:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
+            if "word/document.xml" in names or _declares_word_document(archive, names):
+                return Format.DOCX
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise InputError(f"is a damaged ZIP/DOCX file ({exc})", source=source) from None
-    if "word/document.xml" in names:
-        return Format.DOCX
     for member, what in _ZIP_KINDS:
         if member in names or any(name.endswith("/" + member) for name in names):
             raise InputError(f"is {what}, not a plan notice", source=source)
