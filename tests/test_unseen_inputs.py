@@ -431,3 +431,13 @@ def test_a_strict_open_xml_docx_is_refused_with_what_to_do(tmp_path: Path) -> No
     path.write_bytes(data)
     with pytest.raises(InputError, match=r"strict\.docx.*Strict Open XML.*Word Document"):
         gdplan.parse(path)
+
+
+# -- text copied out of a PDF or a print: page numbers between the lines -------------------
+
+
+@pytest.mark.parametrize("number", ["— 2 —", "- 2 -", "－2－", "第2页 共3页", "第 2 页", "共3页 第2页"])
+def test_page_number_lines_in_a_text_copy_are_not_text(number: str, expected: dict[str, Any]) -> None:
+    # Before: the page number ran on into the item above it, or became the plan's title.
+    lines = [*PLAN_LINES[:9], number, *PLAN_LINES[9:12], number.replace("2", "3"), *PLAN_LINES[12:]]
+    assert comparable(gdplan.parse("".join(line + "\n" for line in lines))) == expected

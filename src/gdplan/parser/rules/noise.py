@@ -1,4 +1,5 @@
 """Web furniture a copied page carries: not the document, and never a node or a notice part.
+Also the page numbers of a text copied out of a PDF or a print (— 3 —, 第3页 共5页).
 
 Matched on the analysis text (simplified, half width) of one segment.
 """
@@ -31,6 +32,9 @@ _FURNITURE = lazy(
       | 更多(?:精彩|资讯|内容|详情|信息)[^。]{0,40}
       | .*(?:ICP备|ICP证|公网安备|网站标识码|网站识别码|版权所有|Copyright|copyright|COPYRIGHT|©
           |All\s+Rights\s+Reserved|技术支持\s*[::]|建议使用.{0,20}浏览器).*
+      | [-—–―~]+\s*\d{1,4}\s*[-—–―~]+
+      | 第\s*\d{1,4}\s*页(?:\s*[,/]?\s*共\s*\d{1,4}\s*页)?
+      | 共\s*\d{1,4}\s*页\s*[,/]?\s*第\s*\d{1,4}\s*页
       | (?:主办|主管)(?:单位)?\s*[::][^。]{0,60}(?:承办|协办|运维|维护)(?:单位)?\s*[::].*
     )""",
     re.VERBOSE,
@@ -43,7 +47,7 @@ _HINT = lazy(
     r"|作者|编辑|审核|校对|浏览|阅读|访问|点击|打印|关闭|字体|分享|扫一扫|【|此件|上一篇|下一篇|相关|附件下载"
     r"|上一条|下一条|推荐|热点|热门|精彩|猜你|原文|关注|扫码|扫描|长按|下载|点此|更多"
     r"|联系我们|关于我们|帮助|声明|隐私|纠错|ICP|安备|标识码|识别码|版权|[Cc]opyright|COPYRIGHT|©|Rights|技术支持|浏览器"
-    r"|主办|主管"
+    r"|主办|主管|[-—–―~]\s*\d|页"
 )
 
 
