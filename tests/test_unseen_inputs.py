@@ -441,3 +441,42 @@ def test_page_number_lines_in_a_text_copy_are_not_text(number: str, expected: di
     # Before: the page number ran on into the item above it, or became the plan's title.
     lines = [*PLAN_LINES[:9], number, *PLAN_LINES[9:12], number.replace("2", "3"), *PLAN_LINES[12:]]
     assert comparable(gdplan.parse("".join(line + "\n" for line in lines))) == expected
+
+
+# -- text copied out of a PDF: every paragraph hard-wrapped at the margin -----------------
+
+
+def _hard_wrapped(lines: list[str], *, columns: int = 56, indent: str = "\u3000\u3000", page: int = 0) -> str:
+    """Lines broken at ``columns`` (a Han character two, ASCII one: GB/T 9704's 28 characters
+    a line), each paragraph indented, a ``— N —`` page number after every ``page`` lines."""
+    out: list[str] = []
+    for line in lines:
+        current = indent
+        for ch in line:
+            if len((current + ch).encode("gb18030")) > columns:
+                out.append(current)
+                current = ""
+            current += ch
+        out.append(current)
+    if page:
+        out = [
+            x
+            for i, line in enumerate(out)
+            for x in [line, *([f"— {i // page + 1} —"] if i % page == page - 1 else [])]
+        ]
+    return "".join(line + "\n" for line in out)
+
+
+@pytest.mark.parametrize(
+    ("indent", "page"),
+    [("\u3000\u3000", 0), ("\u3000\u3000", 7), ("  ", 7)],
+    ids=["u3000-indent", "u3000-indent-page-numbers", "space-indent-page-numbers"],
+)
+def test_a_hard_wrapped_copy_gives_the_same_rows(indent: str, page: int) -> None:
+    # Before: an item broken over lines lost its clause (the unit list broken inside a
+    # name: 省工业和信息 / 化厅), and a title broken at the margin lost its second half.
+    clean = "".join(line + "\n" for line in LONG_PLAN_LINES)
+    expected = _spaceless(comparable(gdplan.parse(clean)))
+    wrapped = _hard_wrapped(LONG_PLAN_LINES, indent=indent, page=page)
+    assert max(len(line.encode("gb18030")) for line in wrapped.splitlines()) <= 56
+    assert _spaceless(comparable(gdplan.parse(wrapped))) == expected

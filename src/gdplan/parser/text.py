@@ -27,6 +27,7 @@ import regex
 
 from gdplan.model import Span
 from gdplan.parser.lazy import lazy
+from gdplan.parser.unwrap import wrap_cuts
 
 if TYPE_CHECKING:
     pass
@@ -183,10 +184,15 @@ _NEWLINE = lazy(r"\r\n|[\n\r\x0b\x85\u2028\u2029]")
 
 def normalize(original: str) -> NormalizedText:
     cuts = sorted(
-        (m.start(), m.end())
-        for rx, maybe in _NOISE
-        if maybe.search(original)
-        for m in rx().finditer(original)
+        [
+            *(
+                (m.start(), m.end())
+                for rx, maybe in _NOISE
+                if maybe.search(original)
+                for m in rx().finditer(original)
+            ),
+            *wrap_cuts(original),
+        ]
     )
     kept: list[str] = []
     cut_at = array("q")
