@@ -480,3 +480,27 @@ def test_a_hard_wrapped_copy_gives_the_same_rows(indent: str, page: int) -> None
     wrapped = _hard_wrapped(LONG_PLAN_LINES, indent=indent, page=page)
     assert max(len(line.encode("gb18030")) for line in wrapped.splitlines()) <= 56
     assert _spaceless(comparable(gdplan.parse(wrapped))) == expected
+
+
+# -- 。 turned into ASCII "." --------------------------------------------------------------
+
+
+def test_a_copy_with_ascii_full_stops_reads_the_same_units() -> None:
+    # A full-to-half-width converter writes "." for 。: the clause after a "." sentence was
+    # read as a unit ("省大数据局负责.各市（州）…"), and a carry sentence was lost.
+    lines = [
+        *PLAN_LINES[:8],
+        "（一）建设全省算力网络。推进算力中心建设。（省大数据局负责。各市（州）人民政府结合实际落实，下同）",
+        "（二）完善政务云平台。提升承载能力。（省大数据局牵头，省财政厅负责。）",
+        "一．另起一行的说明。",
+    ]
+    text = "".join(line + "\n" for line in lines)
+    expected = gdplan.parse(text)
+    dotted = gdplan.parse(text.replace("。", "."))
+    for a, b in zip(expected.items(), dotted.items(), strict=True):
+        assert a.responsibility is not None and b.responsibility is not None
+        for role in ("lead", "responsible", "implementing", "carried"):
+            assert [u.name for u in getattr(b.responsibility, role)] == [
+                u.name for u in getattr(a.responsibility, role)
+            ]
+    assert [n.label for n in dotted.walk()] == [n.label for n in expected.walk()]

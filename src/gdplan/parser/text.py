@@ -8,8 +8,9 @@ other layers are the clean text converted character for character, so they share
 
 - ``clean``: noise removed; script and width as printed (what ``--script original`` shows);
 - ``simplified``: clean in simplified script (what ``--script simplified`` shows);
-- ``analysis``: simplified, full-width ASCII folded to half width, U+3000/U+00A0 → space;
-  every rule of the grammar matches on this layer only.
+- ``analysis``: simplified, full-width ASCII folded to half width, U+3000/U+00A0 → space,
+  a "." that ends a Chinese sentence read as 。; every rule of the grammar matches on this
+  layer only.
 """
 
 from __future__ import annotations
@@ -181,6 +182,32 @@ class NormalizedText:
 
 _NEWLINE = lazy(r"\r\n|[\n\r\x0b\x85\u2028\u2029]")
 
+# A copy that turned every 。 into ASCII "." (a full-to-half-width converter): a "." between
+# Chinese text (after a Han character or a closing bracket; before the end of the line, more
+# Chinese or a bracket) ends a sentence, and the grammar reads it as 。 in the analysis layer. Not
+# after a digit (1. and 3.5 are a marker and a number), not in a Latin word (www.gov.cn),
+# and not after a line's leading Chinese numeral (一. is a marker).
+_HALF_STOP = lazy(
+    r"(?<=[\u4e00-\u9fff)\]」』”》])\.(?=[ \t]*(?:$|\n)|[\u4e00-\u9fff(「『“《)\]」』”》])", re.M
+)
+_NUMERAL_MARKER = lazy(r"[ \t]*[一二三四五六七八九十百零〇]+")
+
+
+def _sentence_stops(analysis: str) -> str:
+    if "." not in analysis:
+        return analysis
+    stops = [
+        m.start()
+        for m in _HALF_STOP.finditer(analysis)
+        if not _NUMERAL_MARKER.fullmatch(analysis, analysis.rfind("\n", 0, m.start()) + 1, m.start())
+    ]
+    if not stops:
+        return analysis
+    chars = list(analysis)
+    for at in stops:
+        chars[at] = "。"
+    return "".join(chars)
+
 
 def normalize(original: str) -> NormalizedText:
     cuts = sorted(
@@ -211,7 +238,7 @@ def normalize(original: str) -> NormalizedText:
     clean = "".join(kept)
     if _OTHER_BREAK.search(clean):
         clean = clean.translate(_AS_NEWLINE)
-    analysis = to_simplified(fold_width(clean))  # OpenCC leaves ASCII alone: same as fold(t2s)
+    analysis = _sentence_stops(to_simplified(fold_width(clean)))  # OpenCC leaves ASCII alone
     line_starts = array("q", [0])
     line_starts.extend(m.end() for m in _NEWLINE.finditer(original))
     return NormalizedText(original, clean, analysis, cut_at, cut_shift, line_starts)
