@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from collections.abc import Iterator
 
 from gdplan.parser.lazy import lazy
 
@@ -29,6 +30,7 @@ _MIN_MARGIN = 20
 _MARGIN_SLACK = 4  # columns a full line may stop short of the margin (kinsoku, a digit pair)
 
 _LINE = lazy(r"[^\n]*(?:\r\n|\n|$)")
+_LONG_LINE = lazy(rf"[^\n]{{{_MAX_MARGIN + 1}}}")
 # The start of a paragraph: an indent, or a numbering marker (the families of DOMAIN.md §2, loosely).
 _CN_NUM = "一二三四五六七八九十百零〇"
 _STARTS_PARAGRAPH = lazy(
@@ -49,43 +51,62 @@ def _width(line: str) -> int:
 
 
 def wrap_cuts(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every line break that is a hard wrap (with a page-number line it spans)."""
+    """(start, end) of every line break that is a hard wrap (with a page-number line it spans).
+
+    Streams over the lines (a few passes, nothing kept per line): a text of many short
+    lines must not cost memory per line (tests/test_hostile_input.py).
+    """
     # Most texts have a paragraph on one long line: no wrap, and no need to look further.
-    if len(text) > _MAX_MARGIN and max(map(len, text.split("\n"))) > _MAX_MARGIN:
+    if _LONG_LINE.search(text) is not None:
         return []
-    lines = [(m.start(), m.group()) for m in _LINE.finditer(text) if m.group()]
-    if len(lines) < _MIN_FULL_LINES:
+    filled = widest = 0
+    for _, body in _lines(text):
+        width = _width(body.rstrip())
+        if width:
+            filled += 1
+            widest = max(widest, width)
+    if filled < _MIN_FULL_LINES or widest < _MIN_MARGIN:
         return []
-    bodies = [(start, raw.rstrip("\r\n")) for start, raw in lines]
-    widths = [_width(body.rstrip()) for _, body in bodies]
-    filled = [w for w in widths if w]
-    if len(filled) < _MIN_FULL_LINES:
+    near = [w for _, body in _lines(text) if (w := _width(body.rstrip())) >= widest - _MARGIN_SLACK]
+    margin = int(statistics.median(near))
+    if not _MIN_MARGIN <= margin <= _MAX_MARGIN:
         return []
-    margin = _margin(filled)
-    if margin is None:
+    full = sum(1 for _, body in _lines(text) if _width(body.rstrip()) >= margin - _MARGIN_SLACK)
+    if full < max(_MIN_FULL_LINES, _MIN_FULL_SHARE * filled):
         return []
-    full = [w >= margin - _MARGIN_SLACK for w in widths]
-    if sum(full) < max(_MIN_FULL_LINES, _MIN_FULL_SHARE * len(filled)):
-        return []
-    cuts = []
-    for i, (start, body) in enumerate(bodies[:-1]):
-        if not full[i] or _ends_address(body):
-            continue
-        after = i + 1
-        if _PAGE_NUMBER.fullmatch(bodies[after][1]) and after + 1 < len(bodies):
-            after += 1  # — 2 — between a wrapped line and its continuation
-        following = bodies[after][1]
-        if not following.strip() or _STARTS_PARAGRAPH.match(following):
-            continue
-        cuts.append((start + len(body.rstrip()), bodies[after][0]))
+    cuts: list[tuple[int, int]] = []
+    window: list[tuple[int, str]] = []  # this line and the two after it
+    for line in _lines(text):
+        window.append(line)
+        if len(window) == 3:
+            _cut(window, margin, cuts)
+            window.pop(0)
+    while len(window) >= 2:
+        _cut(window, margin, cuts)
+        window.pop(0)
     return cuts
 
 
-def _margin(widths: list[int]) -> int | None:
-    """The wrap width: the median of the widths near the widest line, when it is a plausible margin."""
-    widest = max(widths)
-    margin = int(statistics.median(w for w in widths if w >= widest - _MARGIN_SLACK))
-    return margin if _MIN_MARGIN <= margin <= _MAX_MARGIN else None
+def _cut(window: list[tuple[int, str]], margin: int, cuts: list[tuple[int, int]]) -> None:
+    """The cut after ``window[0]`` when it is a wrap."""
+    start, body = window[0]
+    if _width(body.rstrip()) < margin - _MARGIN_SLACK or _ends_address(body):
+        return
+    after = 1
+    if len(window) > 2 and _PAGE_NUMBER.fullmatch(window[1][1]):
+        after = 2  # — 2 — between a wrapped line and its continuation
+    following = window[after][1]
+    if not following.strip() or _STARTS_PARAGRAPH.match(following):
+        return
+    cuts.append((start + len(body.rstrip()), window[after][0]))
+
+
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    """(start, text without its line break) of every line."""
+    for match in _LINE.finditer(text):
+        raw = match.group()
+        if raw:
+            yield match.start(), raw.rstrip("\r\n")
 
 
 def _ends_address(body: str) -> bool:
