@@ -504,3 +504,39 @@ def test_a_copy_with_ascii_full_stops_reads_the_same_units() -> None:
                 u.name for u in getattr(a.responsibility, role)
             ]
     assert [n.label for n in dotted.walk()] == [n.label for n in expected.walk()]
+
+
+# -- a page that hides its article until a script shows it ----------------------------------
+
+
+def _wechat_page(body: str, *, extra: str = "") -> str:
+    return (
+        '<!DOCTYPE html><html><head><meta charset="utf-8"><title>重磅！工作要点印发</title></head>'
+        '<body id="activity-detail"><div id="js_article" class="rich_media"><div id="page-content">'
+        '<h1 class="rich_media_title" id="activity-name">重磅！贵州省数字政府建设2027年工作要点印发</h1>'
+        '<div id="meta_content"><span>贵州发布</span> <span id="publish_time">2027-03-20 18:00</span></div>'
+        '<div class="rich_media_content" id="js_content" style="visibility: hidden; opacity: 0;">'
+        f"{body}</div>"
+        f'{extra}<div class="rich_media_tool"><a id="js_view_source">阅读原文</a> <span>阅读 1.2万</span> '
+        "<span>在看 36</span></div></div></div></body></html>"
+    )
+
+
+def test_a_wechat_article_saved_before_its_script_ran(expected: dict[str, Any]) -> None:
+    # WeChat's js_content starts with visibility:hidden and a script shows it: the reader
+    # dropped the whole article as hidden, and the page read as "not a plan".
+    body = "".join(
+        f'<p style="margin:0;"><span style="font-size:15px;">{escape(line)}</span></p>' for line in PLAN_LINES
+    )
+    got = comparable(gdplan.parse(_wechat_page(body).encode("utf-8"), name="wechat.html"))
+    got["complete"] = expected["complete"]
+    assert got == expected
+
+
+def test_a_hidden_second_copy_of_a_shown_article_stays_dropped(expected: dict[str, Any]) -> None:
+    body = "".join(f"<p>{escape(line)}</p>" for line in PLAN_LINES)
+    page = _wechat_page(body).replace("visibility: hidden; opacity: 0;", "")
+    page = page.replace("</body>", f'<div class="print-copy" style="display:none">{body}</div></body>')
+    got = comparable(gdplan.parse(page.encode("utf-8"), name="page.html"))
+    got["complete"] = expected["complete"]
+    assert got == expected
