@@ -540,3 +540,14 @@ def test_a_hidden_second_copy_of_a_shown_article_stays_dropped(expected: dict[st
     got = comparable(gdplan.parse(page.encode("utf-8"), name="page.html"))
     got["complete"] = expected["complete"]
     assert got == expected
+
+
+def test_a_password_protected_docx_is_named_as_such(tmp_path: Path) -> None:
+    # An encrypted .docx is an OLE container (EncryptionInfo, EncryptedPackage streams):
+    # it was refused as "a legacy Office file: save it as .docx", which it already is.
+    header = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
+    directory = "EncryptionInfo".encode("utf-16-le") + bytes(50) + "EncryptedPackage".encode("utf-16-le")
+    path = tmp_path / "protected.docx"
+    path.write_bytes(header + directory + bytes(2048))
+    with pytest.raises(InputError, match=r"protected\.docx.*password-protected Office document"):
+        gdplan.parse(path)

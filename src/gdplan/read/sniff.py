@@ -121,7 +121,14 @@ def _is_pdf(data: bytes) -> bool:
     return b"%PDF-" in data[:1024]
 
 
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# An encrypted .docx/.xlsx is an OLE container holding this stream (its name in UTF-16).
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
+
+
 def _foreign(data: bytes) -> str | None:
+    if data.startswith(_OLE) and _ENCRYPTED_PACKAGE in data:
+        return "a password-protected Office document: save it without a password, then try again"
     for magic, what in _FOREIGN_MAGIC:
         if data.startswith(magic):
             return what
