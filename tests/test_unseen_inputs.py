@@ -551,3 +551,12 @@ def test_a_password_protected_docx_is_named_as_such(tmp_path: Path) -> None:
     path.write_bytes(header + directory + bytes(2048))
     with pytest.raises(InputError, match=r"protected\.docx.*password-protected Office document"):
         gdplan.parse(path)
+
+
+@pytest.mark.parametrize("tail", ["\x1a", "\r\n\x1a"], ids=["ctrl-z", "crlf-ctrl-z"])
+def test_a_dos_end_of_file_mark_is_not_text(tail: str, tmp_path: Path, expected: dict[str, Any]) -> None:
+    # DOS tools and old editors end a file with Ctrl-Z: it ran into the last item, which
+    # lost its clause, and the document read as cut off.
+    path = tmp_path / "dos.txt"
+    path.write_bytes((PLAN.replace("\n", "\r\n").rstrip("\r\n") + tail).encode("gb18030"))
+    assert comparable(gdplan.parse(path)) == expected

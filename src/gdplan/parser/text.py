@@ -2,9 +2,10 @@
 
 Copies of a notice carry noise that is not the document: pinyin after characters
 (``人(rén)力``), ``??`` where a site lost the two U+3000 of an indent, the ``\\r`` of a
-``\\r\\n``. Removing it changes offsets, so the *clean* layer keeps a map back to the
-input. Other line breaks (a lone ``\\r``, ``\\v``, U+2028 …) become ``\\n`` one for one. The
-other layers are the clean text converted character for character, so they share its offsets:
+``\\r\\n``, a DOS end-of-file Ctrl-Z. Removing it changes offsets, so the *clean* layer
+keeps a map back to the input. Other line breaks (a lone ``\\r``, ``\\v``, U+2028 …)
+become ``\\n`` one for one. The other layers are the clean text converted character for
+character, so they share its offsets:
 
 - ``clean``: noise removed; script and width as printed (what ``--script original`` shows);
 - ``simplified``: clean in simplified script (what ``--script simplified`` shows);
@@ -68,6 +69,9 @@ def _lost_indent() -> regex.Pattern[str]:
 
 
 _CR = lazy(r"\r(?=\n)")  # the \r of a \r\n: cut; a lone \r is a line break of its own
+# Ctrl-Z (SUB), the end-of-file mark DOS tools and old editors append to a text file: no
+# text (it ran into the last item, which then no longer ended in its clause).
+_SUB = lazy("\x1a")
 # Line breaks other than \n, each turned into \n one for one (offsets hold): a lone \r (old
 # Mac files), \v (a manual line break copied out of Word), NEL, and U+2028/U+2029 (text that
 # went through JavaScript or JSON).
@@ -80,6 +84,7 @@ _NOISE: tuple[tuple[Callable[[], regex.Pattern[str] | re.Pattern[str]], re.Patte
     (_pinyin, lazy(f"[{_TONED}]")),
     (_lost_indent, lazy(r"[?？]")),
     (lambda: _CR, _CR),
+    (lambda: _SUB, _SUB),
 )
 
 
