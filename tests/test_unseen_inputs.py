@@ -560,3 +560,16 @@ def test_a_dos_end_of_file_mark_is_not_text(tail: str, tmp_path: Path, expected:
     path = tmp_path / "dos.txt"
     path.write_bytes((PLAN.replace("\n", "\r\n").rstrip("\r\n") + tail).encode("gb18030"))
     assert comparable(gdplan.parse(path)) == expected
+
+
+@pytest.mark.parametrize(
+    "mark", ["\u200b", "\ufeff", "\u00ad", "\u2060"], ids=["zwsp", "bom", "soft-hyphen", "word-joiner"]
+)
+def test_zero_width_characters_in_a_text_copy_are_not_text(mark: str) -> None:
+    # Pages put zero-width spaces between characters, concatenated files a BOM at a line
+    # start: 一\u200b、 was no marker, 省大\u200b数据局 no unit, 行\u200b(yè) no pinyin noise.
+    for path in sorted(SAMPLES.glob("*.txt")):
+        text = path.read_text("utf-8")
+        marked = "".join(ch + mark if ch in "一（、省行" else ch for ch in text)
+        marked = "\n".join(mark + line for line in marked.split("\n"))
+        assert comparable(gdplan.parse(marked)) == comparable(gdplan.parse(text)), path.name

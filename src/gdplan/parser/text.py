@@ -2,10 +2,10 @@
 
 Copies of a notice carry noise that is not the document: pinyin after characters
 (``人(rén)力``), ``??`` where a site lost the two U+3000 of an indent, the ``\\r`` of a
-``\\r\\n``, a DOS end-of-file Ctrl-Z. Removing it changes offsets, so the *clean* layer
-keeps a map back to the input. Other line breaks (a lone ``\\r``, ``\\v``, U+2028 …)
-become ``\\n`` one for one. The other layers are the clean text converted character for
-character, so they share its offsets:
+``\\r\\n``, a DOS end-of-file Ctrl-Z, zero-width characters. Removing it changes
+offsets, so the *clean* layer keeps a map back to the input. Other line breaks (a lone
+``\\r``, ``\\v``, U+2028 …) become ``\\n`` one for one. The other layers are the clean
+text converted character for character, so they share its offsets:
 
 - ``clean``: noise removed; script and width as printed (what ``--script original`` shows);
 - ``simplified``: clean in simplified script (what ``--script simplified`` shows);
@@ -45,6 +45,7 @@ _WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {
 }
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+_ZERO_WIDTH_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 
 
 # The noise patterns use \p{Han}, which takes the regex module a millisecond or more to
@@ -53,8 +54,10 @@ _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 def _pinyin() -> regex.Pattern[str]:
     """Pinyin in brackets right after a Han character; a tone mark tells it from an abbreviation.
     Its letters may be full width (a copy that widened every Latin letter: ``经(ｊīｎｇ)``)."""
-    letters = f"a-zａ-ｚü{_TONED}"
-    return regex.compile(rf"(?<=\p{{Han}})[(（](?=[{letters}]*[{_TONED}])[{letters}]{{1,7}}[)）]")
+    letters = f"a-zａ-ｚü{_TONED}{_ZERO_WIDTH_CHARS}"  # zero-width characters may stand anywhere
+    return regex.compile(
+        rf"(?<=\p{{Han}}[{_ZERO_WIDTH_CHARS}]*)[(（](?=[{letters}]*[{_TONED}])[{letters}]{{1,12}}[)）]"
+    )
 
 
 @cache
@@ -63,7 +66,8 @@ def _lost_indent() -> regex.Pattern[str]:
     start (after any line break, behind spaces or no-break spaces), or before a paragraph of
     a copy that also lost its line breaks."""
     return regex.compile(
-        r"(?:(?m:^)|(?<=[\r\x0b\x85\u2028\u2029]))[ \t\xa0\u3000]*[?？]{1,4}(?=[^\s?？])"
+        r"(?:(?m:^)|(?<=[\r\x0b\x85\u2028\u2029]))"
+        rf"[ \t\xa0\u3000{_ZERO_WIDTH_CHARS}]*[?？]{{1,4}}(?=[^\s?？])"
         r"|(?<=[\p{Han}\p{P}])[?？]{2}(?=[\p{Han}\d(（])"
     )
 
@@ -72,6 +76,10 @@ _CR = lazy(r"\r(?=\n)")  # the \r of a \r\n: cut; a lone \r is a line break of i
 # Ctrl-Z (SUB), the end-of-file mark DOS tools and old editors append to a text file: no
 # text (it ran into the last item, which then no longer ended in its clause).
 _SUB = lazy("\x1a")
+# Zero-width characters (ZWSP, ZWNJ, ZWJ, word joiner, a BOM inside the text, soft hyphen),
+# which pages put between characters and concatenated files between lines: they split
+# markers and unit names (省大\u200b数据局). The extracting readers drop them too (read/lines.py).
+_ZERO_WIDTH = lazy(f"[{_ZERO_WIDTH_CHARS}]")
 # Line breaks other than \n, each turned into \n one for one (offsets hold): a lone \r (old
 # Mac files), \v (a manual line break copied out of Word), NEL, and U+2028/U+2029 (text that
 # went through JavaScript or JSON).
@@ -85,6 +93,7 @@ _NOISE: tuple[tuple[Callable[[], regex.Pattern[str] | re.Pattern[str]], re.Patte
     (_lost_indent, lazy(r"[?？]")),
     (lambda: _CR, _CR),
     (lambda: _SUB, _SUB),
+    (lambda: _ZERO_WIDTH, _ZERO_WIDTH),
 )
 
 
