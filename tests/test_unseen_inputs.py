@@ -573,3 +573,20 @@ def test_zero_width_characters_in_a_text_copy_are_not_text(mark: str) -> None:
         marked = "".join(ch + mark if ch in "一（、省行" else ch for ch in text)
         marked = "\n".join(mark + line for line in marked.split("\n"))
         assert comparable(gdplan.parse(marked)) == comparable(gdplan.parse(text)), path.name
+
+
+@pytest.mark.parametrize(
+    "indent", ["\u2003\u2003", "\u2002\u2002\u2002\u2002", "\u2009"], ids=["em", "en", "thin"]
+)
+def test_typographic_space_indents_are_indents(indent: str) -> None:
+    # A page's &emsp;&emsp; indents, copied as text: a 责任单位： line behind them was read
+    # as the item's text (its units lost), and ?? behind them was kept.
+    for path in sorted(SAMPLES.glob("*.txt")):
+        text = path.read_text("utf-8")
+        indented = "\n".join(indent + line for line in text.split("\n"))
+        assert comparable(gdplan.parse(indented)) == comparable(gdplan.parse(text)), path.name
+    lines = [*PLAN_LINES[:8], "（一）建设全省算力网络。推进算力中心建设。", "责任单位：省大数据局、省财政厅"]
+    clean = gdplan.parse("".join(line + "\n" for line in lines))
+    doc = gdplan.parse("".join(indent + line + "\n" for line in lines))
+    assert [u.name for u in next(doc.items()).responsibility.responsible] == ["省大数据局", "省财政厅"]
+    assert comparable(doc) == comparable(clean)

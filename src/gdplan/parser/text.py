@@ -9,7 +9,8 @@ text converted character for character, so they share its offsets:
 
 - ``clean``: noise removed; script and width as printed (what ``--script original`` shows);
 - ``simplified``: clean in simplified script (what ``--script simplified`` shows);
-- ``analysis``: simplified, full-width ASCII folded to half width, U+3000/U+00A0 → space,
+- ``analysis``: simplified, full-width ASCII folded to half width, U+3000/U+00A0 and the
+  typographic spaces (em, en, thin … U+2000-U+200A) → space,
   a "." that ends a Chinese sentence read as 。; every rule of the grammar matches on this
   layer only.
 """
@@ -39,6 +40,8 @@ if TYPE_CHECKING:
 _WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {
     0x3000: 0x20,
     0x00A0: 0x20,
+    # the typographic spaces of a page's &emsp;/&ensp;/&thinsp; indents, copied as text
+    **dict.fromkeys([*range(0x2000, 0x200B), 0x202F, 0x205F], 0x20),
     0xFE5D: 0x3014,  # ﹝ → 〔
     0xFE5E: 0x3015,  # ﹞ → 〕
     0xFF5F: 0x2985,
@@ -67,7 +70,7 @@ def _lost_indent() -> regex.Pattern[str]:
     a copy that also lost its line breaks."""
     return regex.compile(
         r"(?:(?m:^)|(?<=[\r\x0b\x85\u2028\u2029]))"
-        rf"[ \t\xa0\u3000{_ZERO_WIDTH_CHARS}]*[?？]{{1,4}}(?=[^\s?？])"
+        rf"[ \t\xa0\u2000-\u200a\u202f\u205f\u3000{_ZERO_WIDTH_CHARS}]*[?？]{{1,4}}(?=[^\s?？])"
         r"|(?<=[\p{Han}\p{P}])[?？]{2}(?=[\p{Han}\d(（])"
     )
 
