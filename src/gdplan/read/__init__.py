@@ -5,7 +5,8 @@ text the reader extracted: one paragraph a line, no blank lines, in reading orde
 as ``cell | cell |`` lines. See docs/inputs.md.
 
 The format is told by content (:mod:`gdplan.read.sniff`); the readers of HTML
-(:mod:`.html`), DOCX (:mod:`.docx`) and PDF (:mod:`.pdf`) load on first use.
+(:mod:`.html`, and :mod:`.mhtml` for pages saved as one file), DOCX (:mod:`.docx`) and PDF
+(:mod:`.pdf`) load on first use.
 """
 
 from __future__ import annotations
@@ -194,10 +195,15 @@ def read_bytes(data: bytes, label: str, *, suffix: str = "", limits: Limits = DE
         from gdplan.read.docx import docx_text
 
         return SourceText(docx_text(data, label, limits), label, fmt.value, None, digest)
-    if fmt is Format.HTML:
+    if fmt is Format.HTML or fmt is Format.MHTML:
         from gdplan.read.html import decode_html, read_html
 
-        decoded = decode_html(data, label)
+        if fmt is Format.MHTML:
+            from gdplan.read.mhtml import mhtml_page
+
+            decoded = mhtml_page(data, label)
+        else:
+            decoded = decode_html(data, label)
         text, notes = read_html(decoded.text, label)
     else:
         decoded = decode(data, label)

@@ -3,7 +3,8 @@
 Never a silent wrong guess. The order of the checks is what makes that true:
 
 1. a byte-order mark decides (UTF-8, UTF-16 LE/BE, UTF-32 LE/BE);
-2. NUL bytes without a BOM mean binary data;
+2. NUL bytes without a BOM mean binary data, unless the bytes are UTF-16 written without
+   a BOM: exactly one byte order decodes them into plausible, mostly Chinese text;
 3. valid UTF-8 is UTF-8 (legacy CJK text is essentially never valid UTF-8 by chance);
    UTF-8 that is valid but for a handful of bytes is *damaged UTF-8*, reported at the
    first bad byte, not re-read as GB18030 junk;
@@ -73,6 +74,9 @@ def decode(data: bytes, source: str) -> Decoded:
         if data.startswith(bom):
             return _decode_unit(data[len(bom) :], codec, label, source, skipped=len(bom))
     if b"\x00" in data:
+        unmarked = _utf16_unmarked(data)
+        if unmarked is not None:
+            return unmarked
         at = data.index(b"\x00")
         raise DecodeError(
             f"binary data, not text (NUL byte at byte {at})", source=source, line=line_of(data, at)
@@ -161,6 +165,53 @@ def _utf8_census(data: bytes) -> tuple[int, int]:
         elif ch >= "\x80":
             valid += 1
     return valid, bad
+
+
+def _utf16_unmarked(data: bytes) -> Decoded | None:
+    """UTF-16 written without a byte-order mark (``iconv -t UTF-16LE``, some exporters), or None.
+
+    Chinese text in UTF-16 has NUL bytes (in every ASCII character: line breaks, digits,
+    brackets; and in 一 U+4E00 and the like), so it lands here. Read in its own byte order
+    it decodes strictly into plausible, *mostly Chinese* text; read in the other order its
+    ASCII turns into U+0A00, U+3100 … and its U+XX00 characters into controls and Latin-1.
+    Random bytes decode into Hangul, Yi and other scripts as readily as into Han. Exactly
+    one byte order must fit; a last odd byte is a character cut off at the end.
+    """
+    cut = len(data) % 2
+    body = data[: len(data) - cut]
+    fits = []
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = body.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" not in text and is_plausible_text(text) and _mostly_chinese(text):
+            fits.append(Decoded(text, codec, dropped_tail=cut))
+    return fits[0] if len(fits) == 1 else None
+
+
+# Non-ASCII characters of Chinese text: Han, CJK punctuation and full-width forms, general
+# punctuation (“ ” … —), and the Latin letters of pinyin.
+_CHINESE_SHARE_MIN = 0.9
+
+
+def _mostly_chinese(text: str) -> bool:
+    non_ascii = chinese = 0
+    for ch in text:
+        if ch < "\x80":
+            continue
+        non_ascii += 1
+        code = ord(ch)
+        if (
+            0x4E00 <= code <= 0x9FFF
+            or 0x3000 <= code <= 0x303F
+            or 0xFF00 <= code <= 0xFFEF
+            or 0x2000 <= code <= 0x206F
+            or 0x3400 <= code <= 0x4DBF
+            or code <= 0x024F
+        ):
+            chinese += 1
+    return non_ascii > 0 and chinese >= _CHINESE_SHARE_MIN * non_ascii
 
 
 def _decode_unit(data: bytes, codec: str, label: str, source: str, *, skipped: int) -> Decoded:

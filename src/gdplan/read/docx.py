@@ -45,6 +45,12 @@ def docx_text(data: bytes, source: str, limits: Limits = DEFAULT_LIMITS) -> str:
     from docx.opc.exceptions import PackageNotFoundError
 
     check_zip(data, source, limits)
+    if _is_strict(data):
+        raise InputError(
+            "is a Strict Open XML document, which gdplan cannot read: "
+            "save it in Word as a Word Document (*.docx)",
+            source=source,
+        )
     try:
         document = docx.Document(io.BytesIO(data))
         numbering_part = _numbering_element(document)
@@ -90,6 +96,20 @@ def check_zip(data: bytes, source: str, limits: Limits) -> None:
                 "a zip bomb, not a document",
                 source=source,
             )
+
+
+# Word's "Strict Open XML Document" writes the ISO 29500 strict namespaces, which python-docx
+# does not know: its package relationships name the main part in this namespace.
+_STRICT_RELATIONSHIPS = b"http://purl.oclc.org/ooxml/officeDocument/relationships"
+
+
+def _is_strict(data: bytes) -> bool:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        try:
+            info = archive.getinfo("_rels/.rels")
+        except KeyError:
+            return False
+        return info.file_size < (1 << 20) and _STRICT_RELATIONSHIPS in archive.read(info)
 
 
 def _numbering_element(document: object) -> Element | None:

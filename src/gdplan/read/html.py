@@ -93,7 +93,14 @@ def declared_charset(data: bytes) -> str | None:
     match = _META_CHARSET.search(data[:4096])
     if match is None:
         return None
-    name = match.group(1).decode("ascii").lower()
+    return charset_codec(match.group(1).decode("ascii"))
+
+
+def charset_codec(name: str | None) -> str | None:
+    """The Python codec of a charset name as pages and MIME headers write it, if known."""
+    if name is None:
+        return None
+    name = name.lower()
     if name in _CHARSET_ALIASES:
         return _CHARSET_ALIASES[name]
     try:
@@ -125,10 +132,29 @@ _LINK_DENSITY = 0.6
 _TOOLBAR_MAX_TEXT = 10  # 【字体：大 中 小】, 上一篇 下一篇: links with under 10 other characters
 
 
+# A page may hide its article until a script reveals it (WeChat's js_content starts with
+# visibility:hidden): a hidden element holding this share of the page's CJK text is the
+# document, not furniture.
+_REVEALED_SHARE = 0.6  # more than half: a hidden second copy of a shown article stays dropped
+
+
 def _clean(root: Element) -> None:
     """Remove every element that is page furniture, in place."""
     for element in _furniture(root):
         _remove(element)
+
+
+class _PageText:
+    """The page's CJK character count, counted once when first asked (few pages hide anything)."""
+
+    def __init__(self, root: Element) -> None:
+        self._root = root
+        self._total: int | None = None
+
+    def holds_most(self, element: Element) -> bool:
+        if self._total is None:
+            self._total = _cjk(_text(self._root))
+        return self._total > 0 and _cjk(_text(element)) >= _REVEALED_SHARE * self._total
 
 
 def _furniture(element: Element) -> list[Element]:
@@ -137,12 +163,13 @@ def _furniture(element: Element) -> list[Element]:
     An explicit stack, not recursion: a page may nest elements thousands deep.
     """
     found: list[Element] = []
+    page = _PageText(element)
     stack = [element]
     while stack:
         parent = stack.pop()
         keep = []
-        for child in parent:
-            if not isinstance(child.tag, str) or _is_furniture(child):  # comments, processing instructions
+        for child in parent:  # (a tag that is no str: a comment, a processing instruction)
+            if not isinstance(child.tag, str) or _is_furniture(child, page):
                 found.append(child)
             else:
                 keep.append(child)
@@ -150,13 +177,15 @@ def _furniture(element: Element) -> list[Element]:
     return found
 
 
-def _is_furniture(element: Element) -> bool:
+def _is_furniture(element: Element, page: _PageText) -> bool:
     tag = str(element.tag).lower()
     if tag in _DROP_TAGS:
         return True
     if tag in _PAGE_FURNITURE_TAGS and not any(a.tag in ("article", "main") for a in element.iterancestors()):
         return True
-    if element.get("hidden") is not None or _HIDDEN_STYLE.search(element.get("style", "")):
+    if element.get("hidden") is not None:
+        return True
+    if _HIDDEN_STYLE.search(element.get("style", "")) and not page.holds_most(element):
         return True
     names = f"{element.get('class', '')} {element.get('id', '')}"
     if _FURNITURE_NAME.search(names):

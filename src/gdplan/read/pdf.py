@@ -22,8 +22,10 @@ CJK font draws a full-width （ or “ with its ink in the right half of the box
 move a wrapped line's start off the left edge.
 
 Dropped: page numbers (a first or last line of a page that is only a number such as
-``— 3 —`` or ``第3页 共5页``), empty lines. Not handled: scanned pages (no text layer:
-InputError), multi-column layouts, tables (their cells come out one per line).
+``— 3 —`` or ``第3页 共5页``), running headers and footers (the same first or last line on
+several pages but for its numbers, in a size other than the body's), empty lines. Not
+handled: scanned pages (no text layer: InputError), multi-column layouts, tables (their
+cells come out one per line).
 """
 
 from __future__ import annotations
@@ -81,7 +83,7 @@ def pdf_text(data: bytes, source: str) -> str:
         raise InputError(
             "the PDF has no text layer (a scanned image?): gdplan cannot read it without OCR", source=source
         )
-    return join_lines(paragraphs(drop_page_numbers(lines)))
+    return join_lines(paragraphs(drop_running_lines(drop_page_numbers(lines))))
 
 
 def pdf_lines(data: bytes, source: str) -> list[PdfLine]:
@@ -142,6 +144,51 @@ def drop_page_numbers(lines: Sequence[PdfLine]) -> list[PdfLine]:
         if i == 0 or kept[i - 1].page != line.page or i == len(kept) - 1 or kept[i + 1].page != line.page:
             edges.add(i)
     return [line for i, line in enumerate(kept) if not (i in edges and _PAGE_NUMBER.match(line.text))]
+
+
+_RUNNING_BAND = 2  # a running header or footer is among a page's first or last two lines
+_DIGITS = re.compile(r"\d+")
+_SPACES = re.compile(r"\s+")
+
+
+def drop_running_lines(lines: Sequence[PdfLine]) -> list[PdfLine]:
+    """Lines without the running headers and footers: one of a page's first (or last) two
+    lines that is among the first (or last) two lines of other pages too, the same text but
+    for its numbers (``某某市人民政府办公室文件``; a browser's ``2027/3/20 10:21 关于印发…``
+    and ``https://… 2/5``), set in a size other than the body's. Without this a header came
+    back inside the paragraph that a page break split.
+
+    It must stand at the edge of at least two pages and of half the pages (a page may start
+    without it). Only lines of another size than the body text are running lines: a plan's
+    own lines can repeat at page edges too (a wrapped clause's tail, 按职责分工负责）), and
+    they are set in the body's size. Without font sizes nothing is dropped.
+    """
+    pages: dict[int, list[int]] = {}
+    for i, line in enumerate(lines):
+        pages.setdefault(line.page, []).append(i)
+    sizes = [line.size for line in lines if line.size is not None]
+    if len(pages) < 2 or not sizes:
+        return list(lines)
+    body = PdfLine("", 0, size=statistics.median(sizes))
+    needed = max(2, len(pages) // 2)
+    dropped: set[int] = set()
+    for band in (slice(0, _RUNNING_BAND), slice(-_RUNNING_BAND, None)):
+        by_key: dict[str, dict[int, int]] = {}
+        for page, indices in pages.items():
+            for at in indices[band]:
+                size = lines[at].size
+                if size is not None and not _same_size(lines[at], body):
+                    # keyed by size too: the notice title on page 1 is not the smaller header repeating it
+                    key = f"{_running_key(lines[at].text)}@{round(size)}"
+                    by_key.setdefault(key, {}).setdefault(page, at)
+        for found in by_key.values():
+            if len(found) >= needed:
+                dropped.update(found.values())
+    return [line for i, line in enumerate(lines) if i not in dropped]
+
+
+def _running_key(text: str) -> str:
+    return _SPACES.sub("", _DIGITS.sub("#", text))
 
 
 def paragraphs(lines: Sequence[PdfLine]) -> list[str]:

@@ -20,9 +20,10 @@ class Format(StrEnum):
     HTML = "text/html"
     DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     PDF = "application/pdf"
+    MHTML = "multipart/related"  # a web page saved as one file (.mhtml, .mht)
 
 
-_HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml", ".mht"})
+_HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml", ".mht", ".mhtml"})
 
 # Formats we recognise but cannot read: (magic bytes at offset 0, what it is, what to do).
 _FOREIGN_MAGIC: tuple[tuple[bytes, str], ...] = (
@@ -71,6 +72,8 @@ def detect_format(data: bytes, source: str, *, suffix: str = "") -> Format:
     foreign = _foreign(data)
     if foreign is not None:
         raise InputError(f"is {foreign}, not a plan notice", source=source)
+    if looks_like_mhtml(data):
+        return Format.MHTML
     if looks_like_html(data) or suffix.lower() in _HTML_SUFFIXES:
         return Format.HTML
     return Format.TEXT
@@ -83,6 +86,24 @@ def looks_like_html(data: bytes | str) -> bool:
         head = head.lstrip("\ufeff").encode("utf-8", "replace")
     head = _ascii_view(head)
     return _HTML_START.match(head) is not None
+
+
+# A MIME message's headers: "Name: value" lines (continued by indented lines), one of them
+# MIME-Version or a multipart Content-Type. Browsers start with From:/Snapshot-Content-Location:,
+# Word with MIME-Version:.
+_HEADER_LINE = re.compile(rb"[A-Za-z][A-Za-z0-9-]*:[^\r\n]*(?:\r?\n[ \t][^\r\n]*)*\r?\n")
+_MIME_MARK = re.compile(rb"^(?:MIME-Version:|Content-Type:\s*multipart/)", re.I | re.M)
+_MULTIPART = re.compile(rb"multipart/", re.I)
+
+
+def looks_like_mhtml(data: bytes) -> bool:
+    """True when ``data`` starts with the MIME headers of a multipart message (a saved web archive)."""
+    head = data[:4096].lstrip(b"\xef\xbb\xbf\r\n\t ")
+    at = 0
+    while (match := _HEADER_LINE.match(head, at)) is not None:
+        at = match.end()
+    headers = head[:at]
+    return _MIME_MARK.search(headers) is not None and _MULTIPART.search(headers) is not None
 
 
 def _ascii_view(head: bytes) -> bytes:
@@ -100,7 +121,14 @@ def _is_pdf(data: bytes) -> bool:
     return b"%PDF-" in data[:1024]
 
 
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# An encrypted .docx/.xlsx is an OLE container holding this stream (its name in UTF-16).
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
+
+
 def _foreign(data: bytes) -> str | None:
+    if data.startswith(_OLE) and _ENCRYPTED_PACKAGE in data:
+        return "a password-protected Office document: save it without a password, then try again"
     for magic, what in _FOREIGN_MAGIC:
         if data.startswith(magic):
             return what
@@ -117,14 +145,27 @@ def _foreign(data: bytes) -> str | None:
     return None
 
 
+# The content type of a Word document's main part, as [Content_Types].xml declares it. Word
+# Online and some converters name the part word/document2.xml; the type still says what it is.
+_WORD_MAIN_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+_CONTENT_TYPES = "[Content_Types].xml"
+_CONTENT_TYPES_MAX = 1 << 20  # a real one is a few KB
+
+
+def _declares_word_document(archive: zipfile.ZipFile, names: set[str]) -> bool:
+    if _CONTENT_TYPES not in names or archive.getinfo(_CONTENT_TYPES).file_size > _CONTENT_TYPES_MAX:
+        return False
+    return _WORD_MAIN_TYPE in archive.read(_CONTENT_TYPES)
+
+
 def _zip_format(data: bytes, source: str) -> Format:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
+            if "word/document.xml" in names or _declares_word_document(archive, names):
+                return Format.DOCX
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise InputError(f"is a damaged ZIP/DOCX file ({exc})", source=source) from None
-    if "word/document.xml" in names:
-        return Format.DOCX
     for member, what in _ZIP_KINDS:
         if member in names or any(name.endswith("/" + member) for name in names):
             raise InputError(f"is {what}, not a plan notice", source=source)
