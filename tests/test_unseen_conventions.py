@@ -8,17 +8,7 @@ from gdplan.model import Document, Node
 
 
 def _items(doc: Document) -> list[Node]:
-    out: list[Node] = []
-
-    def walk(nodes: list[Node]) -> None:
-        for n in nodes:
-            if n.children:
-                walk(n.children)
-            else:
-                out.append(n)
-
-    walk(doc.children)
-    return out
+    return list(doc.items())  # the leaves, in document order
 
 
 def _names(units: object) -> list[str]:

@@ -65,6 +65,14 @@ def comparable(doc: gdplan.Document) -> dict[str, Any]:
     )
 
 
+def assert_same_plan(doc: gdplan.Document, expected: dict[str, Any]) -> None:
+    """The document reads as ``expected`` (a :func:`comparable` of the clean text), but for
+    ``complete``: an extracted text (a page, an archive, a .docx) always ends its last line."""
+    got = comparable(doc)
+    got["complete"] = expected["complete"]
+    assert got == expected
+
+
 @pytest.fixture(scope="module")
 def expected() -> dict[str, Any]:
     result = comparable(gdplan.parse(PLAN))
@@ -102,9 +110,7 @@ def test_a_saved_page_keeps_no_footer_whatever_its_class(tmp_path: Path, expecte
     )
     path = tmp_path / "page.html"
     path.write_text(page, encoding="utf-8")
-    got = comparable(gdplan.parse(path))
-    got["complete"] = expected["complete"]  # an extracted text always ends its last line
-    assert got == expected
+    assert_same_plan(gdplan.parse(path), expected)
 
 
 # -- line breaks other than \n ------------------------------------------------------------
@@ -240,9 +246,7 @@ def test_a_browser_mhtml_archive_is_read_as_its_page(
     path.write_bytes(data)
     source = gdplan.read.read_source(path)
     assert source.media_type == "multipart/related"
-    got = comparable(gdplan.parse(path))
-    got["complete"] = expected["complete"]
-    assert got == expected
+    assert_same_plan(gdplan.parse(path), expected)
 
 
 def test_a_word_mht_in_gb2312_base64(tmp_path: Path, expected: dict[str, Any]) -> None:
@@ -252,9 +256,7 @@ def test_a_word_mht_in_gb2312_base64(tmp_path: Path, expected: dict[str, Any]) -
     data = _mhtml('Content-Type: text/html; charset="gb2312"\r\nContent-Transfer-Encoding: base64', payload)
     path = tmp_path / "notice.mht"
     path.write_bytes(data)
-    got = comparable(gdplan.parse(path))
-    got["complete"] = expected["complete"]
-    assert got == expected
+    assert_same_plan(gdplan.parse(path), expected)
 
 
 def test_an_mhtml_archive_without_a_page_is_refused_by_name(tmp_path: Path) -> None:
@@ -413,9 +415,7 @@ def test_a_docx_whose_main_part_is_not_named_document_xml(tmp_path: Path, expect
     )
     path = tmp_path / "online.docx"
     path.write_bytes(data)
-    got = comparable(gdplan.parse(path))
-    got["complete"] = expected["complete"]
-    assert got == expected
+    assert_same_plan(gdplan.parse(path), expected)
 
 
 def test_a_strict_open_xml_docx_is_refused_with_what_to_do(tmp_path: Path) -> None:
@@ -528,18 +528,14 @@ def test_a_wechat_article_saved_before_its_script_ran(expected: dict[str, Any]) 
     body = "".join(
         f'<p style="margin:0;"><span style="font-size:15px;">{escape(line)}</span></p>' for line in PLAN_LINES
     )
-    got = comparable(gdplan.parse(_wechat_page(body).encode("utf-8"), name="wechat.html"))
-    got["complete"] = expected["complete"]
-    assert got == expected
+    assert_same_plan(gdplan.parse(_wechat_page(body).encode("utf-8"), name="wechat.html"), expected)
 
 
 def test_a_hidden_second_copy_of_a_shown_article_stays_dropped(expected: dict[str, Any]) -> None:
     body = "".join(f"<p>{escape(line)}</p>" for line in PLAN_LINES)
     page = _wechat_page(body).replace("visibility: hidden; opacity: 0;", "")
     page = page.replace("</body>", f'<div class="print-copy" style="display:none">{body}</div></body>')
-    got = comparable(gdplan.parse(page.encode("utf-8"), name="page.html"))
-    got["complete"] = expected["complete"]
-    assert got == expected
+    assert_same_plan(gdplan.parse(page.encode("utf-8"), name="page.html"), expected)
 
 
 def test_a_password_protected_docx_is_named_as_such(tmp_path: Path) -> None:
