@@ -249,6 +249,22 @@ def test_a_browser_mhtml_archive_is_read_as_its_page(
     assert_same_plan(gdplan.parse(path), expected)
 
 
+def test_a_folder_of_saved_archives_is_converted_without_a_glob(tmp_path: Path) -> None:
+    # Before: the folder walk looked for *.txt *.html *.htm *.docx *.pdf only, so a folder of
+    # pages saved as one file converted nothing ("no input files").
+    from gdplan.cli import main
+
+    payload = quopri.encodestring(_page("utf-8").encode("utf-8")).decode("ascii").replace("\n", "\r\n")
+    data = _mhtml("Content-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable", payload)
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    (folder / "browser.mhtml").write_bytes(data)
+    (folder / "word.MHT").write_bytes(data)
+    out = tmp_path / "out"
+    assert main(["convert", str(folder), "-o", str(out), "--to", "json", "-q"]) == 0
+    assert sorted(p.name for p in out.glob("*.json")) == ["browser.json", "word.json"]
+
+
 def test_a_word_mht_in_gb2312_base64(tmp_path: Path, expected: dict[str, Any]) -> None:
     import base64
 

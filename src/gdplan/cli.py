@@ -152,7 +152,8 @@ def _add_batch_options(command: argparse.ArgumentParser) -> None:
         "--glob",
         action="append",
         metavar="PATTERN",
-        help="file names to pick inside folders; repeatable (default: *.txt *.html *.htm *.docx *.pdf)",
+        help="file names to pick inside folders; repeatable"
+        " (default: *.txt *.html *.htm *.mhtml *.mht *.docx *.pdf)",
     )
     command.add_argument(
         "--engine", choices=("local", "dask"), default="local", help="where to run (default: local)"

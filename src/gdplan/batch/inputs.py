@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-DEFAULT_GLOBS: tuple[str, ...] = ("*.txt", "*.html", "*.htm", "*.docx", "*.pdf")
+DEFAULT_GLOBS: tuple[str, ...] = ("*.txt", "*.html", "*.htm", "*.mhtml", "*.mht", "*.docx", "*.pdf")
 
 
 @dataclass(frozen=True)

@@ -44,7 +44,7 @@ class Readable(Protocol):
 
 
 # A str this short, on one line, ending like this, was meant as a file name.
-_FILE_SUFFIXES = (".txt", ".text", ".html", ".htm", ".docx", ".pdf", ".md", ".json")
+_FILE_SUFFIXES = (".txt", ".text", ".html", ".htm", ".mhtml", ".mht", ".docx", ".pdf", ".md", ".json")
 _NAME_LIKE_MAX = 260
 
 
